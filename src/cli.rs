@@ -1,0 +1,86 @@
+//! Command-line types (clap) only.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::report::Format;
+
+#[derive(Debug, Parser)]
+#[command(name = "postlint", version, about = "Lint job postings written in Markdown: front matter, closing dates, salaries, links, EN/FR parity and plain language.", propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Lint posting files and folders.
+    Check(CheckArgs),
+    /// List every rule.
+    Rules(RulesArgs),
+    /// Print a rule's documentation: what it flags, why, examples.
+    Explain {
+        /// A rule id, such as `front-matter-missing-key`.
+        rule: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Exit 1 when an error-severity finding is reported.
+    Error,
+    /// Exit 1 when an error or warning is reported.
+    Warning,
+    /// Exit 1 on any finding.
+    Info,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files or folders to lint [default: .]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+    /// Use this configuration file instead of looking for `postlint.toml` upward.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Run only these rules or families (comma-separated), instead of the configured ones.
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub select: Option<Vec<String>>,
+    /// Run these rules or families too.
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub extend_select: Vec<String>,
+    /// Skip these rules or families.
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub ignore: Vec<String>,
+    /// Front-matter profile: `auto`, `none`, `cds`, `ods` or one named in the configuration.
+    #[arg(long, value_name = "NAME")]
+    pub profile: Option<String>,
+    /// The date to treat as today, for date rules (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<jiff::civil::Date>,
+    /// Which findings make the exit code 1.
+    #[arg(long, value_enum, default_value = "error")]
+    pub fail_on: FailOn,
+    /// Exit 0 even when findings are reported (2 still means postlint failed).
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// Number of threads to parse and check with [default: the number of cores].
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// `human` prints a table; `json` a list of `{id, family, severity, fixable, docs}`.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: RulesFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    Human,
+    Json,
+}

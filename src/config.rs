@@ -1,0 +1,420 @@
+//! `postlint.toml` and command-line flags → [`Settings`]: which rules run on which file, at
+//! which severity, with which profile and options, and the date taken as today.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use jiff::civil::Date;
+use miette::{NamedSource, SourceSpan};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::diagnostic::Severity;
+use crate::posting::{Profile, ProfileChoice};
+use crate::rules::{self, Rule};
+
+/// The names postlint looks for, in each folder from the current one upward.
+pub const CONFIG_NAMES: [&str; 2] = ["postlint.toml", ".postlint.toml"];
+
+/// A problem in the configuration: a miette report, with a code frame of the file.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[error("{message}")]
+#[diagnostic(code(postlint::config))]
+pub struct ConfigError {
+    pub message: String,
+    #[source_code]
+    pub src: Option<NamedSource<String>>,
+    #[label("{label}")]
+    pub span: Option<SourceSpan>,
+    pub label: String,
+    #[help]
+    pub help: Option<String>,
+}
+
+impl ConfigError {
+    fn plain(message: impl Into<String>, help: Option<String>) -> Self {
+        ConfigError {
+            message: message.into(),
+            src: None,
+            span: None,
+            label: String::new(),
+            help,
+        }
+    }
+}
+
+/// The file as written. Unknown keys are errors.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct ConfigFile {
+    select: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    extend_select: Vec<Spanned<String>>,
+    #[serde(default)]
+    ignore: Vec<Spanned<String>>,
+    profile: Option<Spanned<String>>,
+    today: Option<Spanned<String>>,
+    #[serde(default)]
+    exclude: Vec<Spanned<String>>,
+    #[serde(default)]
+    profiles: BTreeMap<String, Spanned<String>>,
+    #[serde(default)]
+    rules: BTreeMap<Spanned<String>, Spanned<toml::Table>>,
+    #[serde(default)]
+    overrides: Vec<OverrideFile>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct OverrideFile {
+    files: Vec<Spanned<String>>,
+    select: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    extend_select: Vec<Spanned<String>>,
+    #[serde(default)]
+    ignore: Vec<Spanned<String>>,
+    profile: Option<Spanned<String>>,
+    #[serde(default)]
+    rules: BTreeMap<Spanned<String>, Spanned<toml::Table>>,
+}
+
+/// Command-line choices that refine the configuration.
+#[derive(Debug, Default, Clone)]
+pub struct Flags {
+    pub config: Option<PathBuf>,
+    pub select: Option<Vec<String>>,
+    pub extend_select: Vec<String>,
+    pub ignore: Vec<String>,
+    pub today: Option<Date>,
+    pub profile: Option<String>,
+}
+
+/// One layer of choices: the config file, an override, or the flags.
+#[derive(Debug, Default, Clone)]
+struct Layer {
+    select: Option<Vec<&'static Rule>>,
+    extend_select: Vec<&'static Rule>,
+    ignore: Vec<&'static Rule>,
+    severities: Vec<(Vec<&'static Rule>, Option<Severity>)>,
+    profile: Option<ProfileChoice>,
+}
+
+/// What applies to one file.
+#[derive(Debug, Clone)]
+pub struct FileSettings {
+    /// Per rule, in the order of [`rules::all`]: its severity, or `None` when it is off.
+    pub severities: Vec<Option<Severity>>,
+    pub profile: ProfileChoice,
+}
+
+impl FileSettings {
+    pub fn severity(&self, rule: &Rule) -> Option<Severity> {
+        rules::index_of(rule.id).and_then(|i| self.severities[i])
+    }
+}
+
+#[derive(Debug)]
+pub struct Settings {
+    /// The configuration file used, if any.
+    pub config_path: Option<PathBuf>,
+    /// Folder that `exclude` and override globs are relative to.
+    root: PathBuf,
+    pub today: Date,
+    exclude: GlobSet,
+    base: Layer,
+    overrides: Vec<(GlobSet, Layer)>,
+    flags: Layer,
+    /// `[rules.<id>]` options other than `severity`.
+    pub options: BTreeMap<&'static str, toml::Table>,
+}
+
+impl Settings {
+    /// Reads the configuration (found upward from `cwd`, or `flags.config`) and applies the flags.
+    pub fn load(cwd: &Path, flags: &Flags, clock_today: Date) -> Result<Settings, ConfigError> {
+        let config_path = match &flags.config {
+            Some(path) => Some(path.clone()),
+            None => find_config(cwd),
+        };
+        let (file, source) = match &config_path {
+            Some(path) => {
+                let text = std::fs::read_to_string(path).map_err(|e| {
+                    ConfigError::plain(format!("cannot read {}: {e}", path.display()), None)
+                })?;
+                let src = NamedSource::new(path.display().to_string(), text.clone());
+                let file: ConfigFile = toml::from_str(&text).map_err(|e| ConfigError {
+                    message: format!("invalid configuration: {}", e.message()),
+                    span: e.span().map(Into::into),
+                    src: Some(src.clone()),
+                    label: "here".into(),
+                    help: Some(
+                        "See the configuration reference in postlint's README.".into(),
+                    ),
+                })?;
+                (file, Some(src))
+            }
+            None => (ConfigFile::default(), None),
+        };
+        let root = config_path
+            .as_deref()
+            .and_then(Path::parent)
+            .map(|p| if p.as_os_str().is_empty() { cwd.to_path_buf() } else { cwd.join(p) })
+            .unwrap_or_else(|| cwd.to_path_buf());
+        let err = |span: std::ops::Range<usize>, message: String, help: Option<String>| ConfigError {
+            message,
+            src: source.clone(),
+            span: Some(span.into()),
+            label: "here".into(),
+            help,
+        };
+
+        let mut profiles: BTreeMap<String, Arc<Profile>> = BTreeMap::new();
+        for (name, path) in &file.profiles {
+            let schema_path = root.join(path.get_ref());
+            let text = std::fs::read_to_string(&schema_path).map_err(|e| {
+                err(path.span(), format!("cannot read profile schema {}: {e}", schema_path.display()), None)
+            })?;
+            let json: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+                err(path.span(), format!("profile schema {} is not JSON: {e}", schema_path.display()), None)
+            })?;
+            let profile = Profile::new(name, json).map_err(|e| {
+                err(path.span(), format!("profile schema {} is not a valid JSON Schema: {e}", schema_path.display()), None)
+            })?;
+            profiles.insert(name.clone(), Arc::new(profile));
+        }
+        let profile_choice = |name: &Spanned<String>| -> Result<ProfileChoice, ConfigError> {
+            resolve_profile(name.get_ref(), &profiles).ok_or_else(|| {
+                err(name.span(), format!("unknown profile `{}`", name.get_ref()), Some(profile_help(&profiles)))
+            })
+        };
+        let selectors = |list: &[Spanned<String>]| -> Result<Vec<&'static Rule>, ConfigError> {
+            let mut out = Vec::new();
+            for s in list {
+                out.extend(select(s.get_ref()).map_err(|help| {
+                    err(s.span(), format!("unknown rule or family `{}`", s.get_ref()), Some(help))
+                })?);
+            }
+            Ok(out)
+        };
+        let mut options = BTreeMap::new();
+        let rule_tables = |tables: &BTreeMap<Spanned<String>, Spanned<toml::Table>>,
+                           options: &mut BTreeMap<&'static str, toml::Table>|
+         -> Result<Vec<(Vec<&'static Rule>, Option<Severity>)>, ConfigError> {
+            let mut out = Vec::new();
+            for (id, table) in tables {
+                let matched = select(id.get_ref())
+                    .map_err(|help| err(id.span(), format!("unknown rule or family `{}`", id.get_ref()), Some(help)))?;
+                let mut rest = table.get_ref().clone();
+                if let Some(value) = rest.remove("severity") {
+                    let severity = match value.as_str() {
+                        Some("off") => None,
+                        Some(s) => Some(parse_severity(s).ok_or_else(|| {
+                            err(table.span(), format!("invalid severity `{s}` for `{}`", id.get_ref()), Some("Use `error`, `warning`, `info` or `off`.".into()))
+                        })?),
+                        None => {
+                            return Err(err(table.span(), format!("the severity of `{}` must be a string", id.get_ref()), Some("Use `error`, `warning`, `info` or `off`.".into())));
+                        }
+                    };
+                    out.push((matched.clone(), severity));
+                }
+                if rest.is_empty() {
+                    continue;
+                }
+                let [rule] = matched.as_slice() else {
+                    return Err(err(table.span(), format!("options need one rule, and `{}` names a family", id.get_ref()), None));
+                };
+                match rule.options {
+                    Some(validate) => validate(&rest).map_err(|e| err(table.span(), format!("invalid options for `{}`: {e}", rule.id), None))?,
+                    None => {
+                        let key = rest.keys().next().cloned().unwrap_or_default();
+                        return Err(err(table.span(), format!("`{}` has no option `{key}`", rule.id), Some("The only key every rule takes is `severity`.".into())));
+                    }
+                }
+                options.insert(rule.id, rest);
+            }
+            Ok(out)
+        };
+
+        let base = Layer {
+            select: file.select.as_deref().map(selectors).transpose()?,
+            extend_select: selectors(&file.extend_select)?,
+            ignore: selectors(&file.ignore)?,
+            severities: rule_tables(&file.rules, &mut options)?,
+            profile: file.profile.as_ref().map(profile_choice).transpose()?,
+        };
+        let glob_set = |globs: &[Spanned<String>]| -> Result<GlobSet, ConfigError> {
+            let mut builder = GlobSetBuilder::new();
+            for g in globs {
+                let glob = Glob::new(g.get_ref()).map_err(|e| err(g.span(), format!("invalid glob `{}`: {e}", g.get_ref()), None))?;
+                builder.add(glob);
+            }
+            builder.build().map_err(|e| ConfigError::plain(e.to_string(), None))
+        };
+        let mut overrides = Vec::new();
+        for o in &file.overrides {
+            let layer = Layer {
+                select: o.select.as_deref().map(selectors).transpose()?,
+                extend_select: selectors(&o.extend_select)?,
+                ignore: selectors(&o.ignore)?,
+                severities: rule_tables(&o.rules, &mut options)?,
+                profile: o.profile.as_ref().map(profile_choice).transpose()?,
+            };
+            overrides.push((glob_set(&o.files)?, layer));
+        }
+        let today = match (&flags.today, &file.today) {
+            (Some(d), _) => *d,
+            (None, Some(s)) => s.get_ref().parse::<Date>().map_err(|e| {
+                err(s.span(), format!("invalid date `{}`: {e}", s.get_ref()), Some("Write the date as YYYY-MM-DD.".into()))
+            })?,
+            (None, None) => clock_today,
+        };
+        let flag_rules = |list: &[String]| -> Result<Vec<&'static Rule>, ConfigError> {
+            let mut out = Vec::new();
+            for s in list {
+                out.extend(select(s).map_err(|help| ConfigError::plain(format!("unknown rule or family `{s}`"), Some(help)))?);
+            }
+            Ok(out)
+        };
+        let flags_layer = Layer {
+            select: flags.select.as_deref().map(flag_rules).transpose()?,
+            extend_select: flag_rules(&flags.extend_select)?,
+            ignore: flag_rules(&flags.ignore)?,
+            severities: Vec::new(),
+            profile: flags
+                .profile
+                .as_deref()
+                .map(|p| {
+                    resolve_profile(p, &profiles)
+                        .ok_or_else(|| ConfigError::plain(format!("unknown profile `{p}`"), Some(profile_help(&profiles))))
+                })
+                .transpose()?,
+        };
+        Ok(Settings {
+            exclude: glob_set(&file.exclude)?,
+            config_path,
+            root,
+            today,
+            base,
+            overrides,
+            flags: flags_layer,
+            options,
+        })
+    }
+
+    /// Whether `exclude` leaves this file out.
+    pub fn is_excluded(&self, path: &Path) -> bool {
+        self.relative(path).is_some_and(|rel| self.exclude.is_match(rel))
+    }
+
+    fn relative(&self, path: &Path) -> Option<PathBuf> {
+        let absolute = if path.is_absolute() {
+            path.to_path_buf()
+        } else {
+            std::env::current_dir().ok()?.join(path)
+        };
+        let absolute: PathBuf = absolute.components().filter(|c| !matches!(c, std::path::Component::CurDir)).collect();
+        absolute.strip_prefix(&self.root).ok().map(Path::to_path_buf)
+    }
+
+    /// The rules, severities and profile for one file.
+    pub fn for_path(&self, path: &Path) -> FileSettings {
+        let all = rules::all();
+        let mut enabled = vec![true; all.len()];
+        let mut severity: Vec<Severity> = all.iter().map(|r| r.severity).collect();
+        let mut profile = ProfileChoice::Auto;
+        let relative = self.relative(path);
+        let overrides = self
+            .overrides
+            .iter()
+            .filter(|(globs, _)| relative.as_ref().is_some_and(|r| globs.is_match(r)))
+            .map(|(_, layer)| layer);
+        for layer in std::iter::once(&self.base).chain(overrides).chain(std::iter::once(&self.flags)) {
+            if let Some(select) = &layer.select {
+                for (i, rule) in all.iter().enumerate() {
+                    enabled[i] = select.iter().any(|r| r.id == rule.id);
+                }
+            }
+            for (i, rule) in all.iter().enumerate() {
+                if layer.extend_select.iter().any(|r| r.id == rule.id) {
+                    enabled[i] = true;
+                }
+                if layer.ignore.iter().any(|r| r.id == rule.id) {
+                    enabled[i] = false;
+                }
+                for (rules, s) in &layer.severities {
+                    if rules.iter().any(|r| r.id == rule.id) {
+                        match s {
+                            Some(s) => severity[i] = *s,
+                            None => enabled[i] = false,
+                        }
+                    }
+                }
+            }
+            if let Some(p) = &layer.profile {
+                profile = p.clone();
+            }
+        }
+        FileSettings {
+            severities: enabled.iter().zip(severity).map(|(&on, s)| on.then_some(s)).collect(),
+            profile,
+        }
+    }
+}
+
+fn find_config(cwd: &Path) -> Option<PathBuf> {
+    cwd.ancestors()
+        .flat_map(|dir| CONFIG_NAMES.iter().map(move |name| dir.join(name)))
+        .find(|p| p.is_file())
+}
+
+fn parse_severity(s: &str) -> Option<Severity> {
+    match s {
+        "error" => Some(Severity::Error),
+        "warning" => Some(Severity::Warning),
+        "info" => Some(Severity::Info),
+        _ => None,
+    }
+}
+
+/// The rules a selector picks, or a "did you mean" help.
+fn select(selector: &str) -> Result<Vec<&'static Rule>, String> {
+    let matched = rules::matching(selector);
+    if !matched.is_empty() {
+        return Ok(matched);
+    }
+    let names = rules::all()
+        .iter()
+        .map(|r| r.id)
+        .chain(rules::Family::ALL.iter().map(|f| f.id()));
+    let best = names
+        .map(|n| (strsim::jaro_winkler(n, selector), n))
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .filter(|(score, _)| *score > 0.8);
+    Err(match best {
+        Some((_, name)) => format!("Did you mean `{name}`? `postlint rules` lists every rule."),
+        None => "`postlint rules` lists every rule and family.".into(),
+    })
+}
+
+fn resolve_profile(name: &str, custom: &BTreeMap<String, Arc<Profile>>) -> Option<ProfileChoice> {
+    match name {
+        "auto" => Some(ProfileChoice::Auto),
+        "none" => Some(ProfileChoice::None),
+        _ => custom
+            .get(name)
+            .cloned()
+            .or_else(|| Profile::built_in(name))
+            .map(ProfileChoice::Fixed),
+    }
+}
+
+fn profile_help(custom: &BTreeMap<String, Arc<Profile>>) -> String {
+    let mut names: Vec<String> = ["auto", "none"].iter().map(|s| s.to_string()).collect();
+    names.extend(Profile::built_in_names().iter().map(|s| s.to_string()));
+    names.extend(custom.keys().cloned());
+    format!(
+        "Use one of {}, or name a JSON Schema under `[profiles]`.",
+        names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+    )
+}

@@ -1,0 +1,27 @@
+//! postlint: a linter for job postings written in Markdown, in English and French.
+//!
+//! [`lint`] reads and parses each file once into a [`posting::Posting`], runs the rules of
+//! [`rules::all`], and returns a [`engine::Run`] that the reporters in [`report`] print.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod cli;
+pub mod config;
+pub mod diagnostic;
+pub mod discover;
+pub mod engine;
+pub mod posting;
+pub mod report;
+pub mod rules;
+pub mod suppression;
+
+use std::path::PathBuf;
+
+pub use config::{Flags, Settings};
+pub use diagnostic::{Diagnostic, Severity};
+pub use engine::Run;
+
+/// Finds the files under `paths` and lints them.
+pub fn lint(paths: &[PathBuf], settings: &Settings) -> Result<Run, discover::PathError> {
+    let found = discover::discover(paths, settings)?;
+    Ok(engine::run(found, settings))
+}

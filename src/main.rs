@@ -1,0 +1,111 @@
+//! Parse flags, call the library, turn the result into an exit code:
+//! 0 no failing finding, 1 a failing finding, 2 postlint itself failed.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+use miette::IntoDiagnostic;
+
+use postlint::cli::{CheckArgs, Cli, Command, FailOn, RulesFormat};
+use postlint::config::{Flags, Settings};
+use postlint::report::{self, Format};
+use postlint::{Severity, rules};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check(args) => check(args),
+        Command::Rules(args) => list_rules(args.format).map(|()| ExitCode::SUCCESS),
+        Command::Explain { rule } => explain(&rule).map(|()| ExitCode::SUCCESS),
+    };
+    match result {
+        Ok(code) => code,
+        Err(report) => {
+            let color = anstream::AutoStream::choice(&std::io::stderr()) != anstream::ColorChoice::Never;
+            let handler = if color {
+                miette::GraphicalReportHandler::new()
+            } else {
+                miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor()).with_links(false)
+            };
+            let mut text = String::new();
+            if handler.render_report(&mut text, report.as_ref()).is_err() {
+                text = format!("{report:?}");
+            }
+            let _ = writeln!(std::io::stderr(), "{text}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn check(args: CheckArgs) -> miette::Result<ExitCode> {
+    if let Some(threads) = args.threads {
+        rayon::ThreadPoolBuilder::new().num_threads(threads.max(1)).build_global().into_diagnostic()?;
+    }
+    let cwd = std::env::current_dir().into_diagnostic()?;
+    let flags = Flags {
+        config: args.config.clone(),
+        select: args.select.clone(),
+        extend_select: args.extend_select.clone(),
+        ignore: args.ignore.clone(),
+        today: args.today,
+        profile: args.profile.clone(),
+    };
+    let clock_today = jiff::Zoned::now().date();
+    let settings = Settings::load(&cwd, &flags, clock_today)?;
+    let paths = if args.paths.is_empty() { vec![".".into()] } else { args.paths.clone() };
+    let run = postlint::lint(&paths, &settings)?;
+
+    let stdout = std::io::stdout();
+    let color = args.format == Format::Human && anstream::AutoStream::choice(&stdout) != anstream::ColorChoice::Never;
+    let mut out = anstream::AutoStream::auto(stdout.lock());
+    report::write(args.format, &run, report::Options { color }, &mut out).into_diagnostic()?;
+    out.flush().into_diagnostic()?;
+
+    let threshold = match args.fail_on {
+        FailOn::Error => Severity::Error,
+        FailOn::Warning => Severity::Warning,
+        FailOn::Info => Severity::Info,
+    };
+    let failed = run.diagnostics.iter().any(|d| d.severity >= threshold);
+    Ok(if failed && !args.exit_zero { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn list_rules(format: RulesFormat) -> miette::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match format {
+        RulesFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &postlint::report::rules_json()).into_diagnostic()?;
+            writeln!(out).into_diagnostic()
+        }
+        RulesFormat::Human => write!(out, "{}", postlint::report::rules_table()).into_diagnostic(),
+    }
+}
+
+fn explain(id: &str) -> miette::Result<()> {
+    let Some(rule) = rules::by_id(id) else {
+        let best = rules::all()
+            .iter()
+            .map(|r| (strsim::jaro_winkler(r.id, id), r.id))
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .filter(|(s, _)| *s > 0.8)
+            .map(|(_, id)| format!("Did you mean `{id}`? "))
+            .unwrap_or_default();
+        return Err(miette::miette!(
+            code = "postlint::unknown_rule",
+            help = format!("{best}`postlint rules` lists every rule."),
+            "unknown rule `{id}`"
+        ));
+    };
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "# {}\n\nFamily: {} · default severity: {} · fix: {}\n\n{}",
+        rule.id,
+        rule.family.id(),
+        rule.severity,
+        rule.fix.as_str(),
+        rule.docs().trim_end()
+    )
+    .into_diagnostic()
+}

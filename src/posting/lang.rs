@@ -1,0 +1,124 @@
+//! Which language a posting, or a part of it, is written in.
+//!
+//! Order of evidence: the front matter `lang` key, then the path (`en/`, `fr/`, `.en.md`,
+//! `.fr.md`), then the prose itself (whatlang, limited to English and French).
+
+use std::sync::LazyLock;
+
+use whatlang::{Detector, Lang as WLang};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    En,
+    Fr,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Fr => "French",
+        }
+    }
+
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::En => Lang::Fr,
+            Lang::Fr => Lang::En,
+        }
+    }
+
+    /// `en`, `eng`, `en-CA`, `English`, `fr`, `fra`, `fr-CA`, `français`…
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let lower = code.trim().to_lowercase();
+        let primary = lower.split(['-', '_']).next().unwrap_or("");
+        match primary {
+            "en" | "eng" | "english" | "anglais" => Some(Lang::En),
+            "fr" | "fra" | "fre" | "french" | "français" | "francais" => Some(Lang::Fr),
+            _ => None,
+        }
+    }
+}
+
+/// How the language of a file was decided.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LangSource {
+    FrontMatter,
+    Path,
+    Detected,
+}
+
+static DETECTOR: LazyLock<Detector> = LazyLock::new(|| Detector::with_allowlist(vec![WLang::Eng, WLang::Fra]));
+
+/// Enough text to tell English from French; more only costs time.
+const SAMPLE_BYTES: usize = 4_000;
+/// Fewer letters than this say too little to tell.
+const MIN_LETTERS: usize = 40;
+
+/// The language of `text`, if it has enough letters to tell.
+pub fn detect(text: &str) -> Option<Lang> {
+    let mut end = text.len().min(SAMPLE_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let sample = &text[..end];
+    if sample.chars().filter(|c| c.is_alphabetic()).count() < MIN_LETTERS {
+        return None;
+    }
+    match DETECTOR.detect_lang(sample)? {
+        WLang::Eng => Some(Lang::En),
+        WLang::Fra => Some(Lang::Fr),
+        _ => None,
+    }
+}
+
+/// The language a path claims: a folder `en/` or `fr/`, or a suffix `.en.md` / `.fr.md`.
+pub fn from_path(path: &str) -> Option<Lang> {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let mut parts = name.rsplitn(3, '.');
+    let _ext = parts.next();
+    if let (Some(code), Some(_stem)) = (parts.next(), parts.next())
+        && let Some(lang) = Lang::from_code(code).filter(|_| code.len() == 2)
+    {
+        return Some(lang);
+    }
+    path.split('/').rev().skip(1).find_map(|segment| match segment {
+        "en" => Some(Lang::En),
+        "fr" => Some(Lang::Fr),
+        _ => None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn path_evidence() {
+        assert_eq!(from_path("content/fr/jobs/x.md"), Some(Lang::Fr));
+        assert_eq!(from_path("postings/dev.en.md"), Some(Lang::En));
+        assert_eq!(from_path("postings/dev.md"), None);
+        assert_eq!(from_path("en.md"), None);
+    }
+
+    #[test]
+    fn detects_english_and_french() {
+        assert_eq!(
+            detect("We are hiring a senior developer to build better digital services for people in Canada."),
+            Some(Lang::En)
+        );
+        assert_eq!(
+            detect("Nous embauchons une développeuse principale pour bâtir de meilleurs services numériques."),
+            Some(Lang::Fr)
+        );
+        assert_eq!(detect("AS-02"), None);
+    }
+}

@@ -1,0 +1,215 @@
+//! [`Posting`], the model every rule reads: start here.
+//!
+//! A file is read and parsed once, into one `Posting`. Rules only read it.
+
+pub mod front_matter;
+pub mod lang;
+pub mod markdown;
+pub mod metadata;
+pub mod profile;
+pub mod source;
+
+use std::sync::{Arc, OnceLock};
+
+pub use front_matter::{Entry, FrontMatter, FrontMatterKind, Value};
+pub use lang::{Lang, LangSource};
+pub use markdown::{Heading, Image, Link, LinkKind, List, Markdown, Section};
+pub use profile::{Profile, SchemaError, SchemaErrorKind};
+pub use source::{FileId, LineIndex, Position, SourceFile, Span, Spanned};
+
+const BOM: &str = "\u{feff}";
+
+/// A part of the body in one language. A bilingual file (English, `---`, French) has two.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Segment {
+    pub lang: Lang,
+    pub span: Span,
+}
+
+/// One job posting, parsed once. Rules read it; nothing changes it afterwards.
+#[derive(Debug)]
+pub struct Posting {
+    pub source: SourceFile,
+    /// The file starts with a UTF-8 byte-order mark (kept in `source.text`).
+    pub bom: bool,
+    pub front_matter: FrontMatter,
+    /// Where the Markdown body starts (after the front matter or metadata block).
+    pub body_start: usize,
+    pub markdown: Markdown,
+    /// The file's language, and how it was decided.
+    pub lang: Option<(Lang, LangSource)>,
+    /// Language parts of the body; one for most files, two for a bilingual single file.
+    pub segments: Vec<Segment>,
+    /// `title:` (or `Job title:`), else the first H1.
+    pub title: Option<Spanned<String>>,
+    /// What the posting must contain, if a profile applies to it.
+    pub profile: Option<Arc<Profile>>,
+    schema_errors: OnceLock<Vec<SchemaError>>,
+}
+
+/// How to choose a posting's profile.
+#[derive(Clone, Debug, Default)]
+pub enum ProfileChoice {
+    /// From the file: a metadata block is `ods`, a job-posting front matter is `cds`.
+    #[default]
+    Auto,
+    None,
+    Fixed(Arc<Profile>),
+}
+
+impl Posting {
+    /// Parses `text` (already checked to be UTF-8).
+    pub fn parse(id: FileId, path: String, text: String, profile: &ProfileChoice) -> Posting {
+        let source = SourceFile::new(id, path, text);
+        let text = source.text.as_str();
+        let bom = text.starts_with(BOM);
+        let start = if bom { BOM.len() } else { 0 };
+        let (front_matter, body_start) = match front_matter::parse(id, text, start) {
+            (fm, body) if fm.is_present() => (fm, body),
+            _ => metadata::parse(id, text, start).unwrap_or((FrontMatter::default(), start)),
+        };
+        let markdown = markdown::parse(id, text, body_start);
+        let prose_sample = prose_text(&source, &markdown.prose, 0..text.len());
+        let lang = lang_of(&source.path, &front_matter, &prose_sample);
+        let segments = segments(&source, &markdown, body_start, lang.map(|(l, _)| l));
+        let title = title(&front_matter, &markdown);
+        let profile = match profile {
+            ProfileChoice::None => None,
+            ProfileChoice::Fixed(p) => Some(p.clone()),
+            ProfileChoice::Auto => profile::detect(&front_matter),
+        };
+        Posting {
+            source,
+            bom,
+            front_matter,
+            body_start,
+            markdown,
+            lang,
+            segments,
+            title,
+            profile,
+            schema_errors: OnceLock::new(),
+        }
+    }
+
+    pub fn path(&self) -> &str {
+        &self.source.path
+    }
+
+    pub fn text(&self) -> &str {
+        &self.source.text
+    }
+
+    pub fn span(&self, range: std::ops::Range<usize>) -> Span {
+        self.source.span(range)
+    }
+
+    pub fn slice(&self, span: Span) -> &str {
+        self.source.slice(span)
+    }
+
+    /// The body holds an English part and a French part.
+    pub fn is_bilingual(&self) -> bool {
+        self.segments.len() > 1
+    }
+
+    /// What the profile's JSON Schema says about the front matter, computed once.
+    pub fn schema_errors(&self) -> &[SchemaError] {
+        self.schema_errors.get_or_init(|| match &self.profile {
+            Some(profile) if self.front_matter.error.is_none() => profile.validate(self),
+            _ => Vec::new(),
+        })
+    }
+
+    /// The prose inside `range`, joined with spaces.
+    pub fn prose_in(&self, range: std::ops::Range<usize>) -> String {
+        prose_text(&self.source, &self.markdown.prose, range)
+    }
+}
+
+fn prose_text(source: &SourceFile, prose: &[Span], range: std::ops::Range<usize>) -> String {
+    let mut out = String::new();
+    for span in prose.iter().filter(|s| s.start as usize >= range.start && s.end as usize <= range.end) {
+        out.push_str(source.slice(*span));
+        out.push(' ');
+    }
+    out
+}
+
+fn lang_of(path: &str, fm: &FrontMatter, prose: &str) -> Option<(Lang, LangSource)> {
+    if let Some(code) = fm.str("lang").and_then(Lang::from_code) {
+        return Some((code, LangSource::FrontMatter));
+    }
+    if let Some(lang) = lang::from_path(path) {
+        return Some((lang, LangSource::Path));
+    }
+    lang::detect(prose).map(|l| (l, LangSource::Detected))
+}
+
+/// Splits a bilingual single file at the thematic break where English turns into French.
+fn segments(source: &SourceFile, md: &Markdown, body_start: usize, lang: Option<Lang>) -> Vec<Segment> {
+    let end = source.text.len();
+    for brk in &md.breaks {
+        let before = prose_text(source, &md.prose, body_start..brk.start as usize);
+        let after = prose_text(source, &md.prose, brk.end as usize..end);
+        if let (Some(a), Some(b)) = (lang::detect(&before), lang::detect(&after))
+            && a != b
+        {
+            return vec![
+                Segment {
+                    lang: a,
+                    span: source.span(body_start..brk.start as usize),
+                },
+                Segment {
+                    lang: b,
+                    span: source.span(brk.end as usize..end),
+                },
+            ];
+        }
+    }
+    lang.map(|lang| Segment {
+        lang,
+        span: source.span(body_start..end),
+    })
+    .into_iter()
+    .collect()
+}
+
+fn title(fm: &FrontMatter, md: &Markdown) -> Option<Spanned<String>> {
+    let key = match fm.kind {
+        FrontMatterKind::Metadata => "job title",
+        _ => "title",
+    };
+    if let Some(entry) = fm.get(key)
+        && let Some(s) = entry.value.value.as_str()
+    {
+        return Some(Spanned::new(s.trim().to_string(), entry.value.span));
+    }
+    md.headings
+        .iter()
+        .find(|h| h.level == 1)
+        .map(|h| Spanned::new(h.text.clone(), h.span))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bilingual_file_is_split_at_the_break() {
+        let text = "---\nowner: x\n---\n\n[La version française suit.](#nous)\n\n# We're hiring a designer\n\nWe are transforming government and our products will impact people's everyday lives. We need you.\n\n---\n\n# Nous embauchons\n\nNous transformons le gouvernement et nos produits auront une incidence sur la vie quotidienne des gens.\n";
+        let posting = Posting::parse(FileId(0), "docs/designer.md".into(), text.into(), &ProfileChoice::Auto);
+        assert!(posting.is_bilingual());
+        assert_eq!(posting.segments[0].lang, Lang::En);
+        assert_eq!(posting.segments[1].lang, Lang::Fr);
+        assert_eq!(posting.title.as_ref().unwrap().value, "We're hiring a designer");
+    }
+
+    #[test]
+    fn language_from_front_matter_then_path() {
+        let p = Posting::parse(FileId(0), "en/x.md".into(), "---\nlang: fr-CA\n---\nTexte".into(), &ProfileChoice::None);
+        assert_eq!(p.lang, Some((Lang::Fr, LangSource::FrontMatter)));
+        let p = Posting::parse(FileId(0), "en/x.md".into(), "Text".into(), &ProfileChoice::None);
+        assert_eq!(p.lang, Some((Lang::En, LangSource::Path)));
+    }
+}

@@ -1,0 +1,176 @@
+//! Source text and positions: byte spans, and the line index that turns them into the
+//! 1-based lines and character columns every output format prints.
+
+use std::ops::Range;
+
+/// Index of a file in the run (its position in the sorted list of discovered files).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct FileId(pub u32);
+
+/// A byte range in one file. Line and column are computed only when printing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    pub file: FileId,
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    pub fn new(file: FileId, range: Range<usize>) -> Self {
+        Span {
+            file,
+            start: range.start as u32,
+            end: range.end as u32,
+        }
+    }
+
+    pub fn range(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    /// The sub-span `range`, given relative to this span's start.
+    pub fn sub(self, range: Range<usize>) -> Span {
+        Span::new(
+            self.file,
+            self.start as usize + range.start..self.start as usize + range.end,
+        )
+    }
+}
+
+/// A value and where it was read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+impl<T> Spanned<T> {
+    pub fn new(value: T, span: Span) -> Self {
+        Spanned { value, span }
+    }
+}
+
+/// A line and column, both 1-based; the column counts characters, not bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct Position {
+    pub line: u32,
+    pub column: u32,
+}
+
+/// Byte offsets of line starts, to turn a byte offset into a [`Position`].
+#[derive(Clone, Debug, Default)]
+pub struct LineIndex {
+    starts: Vec<u32>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i as u32 + 1),
+        );
+        LineIndex { starts }
+    }
+
+    /// 0-based line of a byte offset.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.starts
+            .partition_point(|&s| s as usize <= offset)
+            .saturating_sub(1)
+    }
+
+    /// Byte range of a 0-based line, without its line ending.
+    pub fn line_range(&self, text: &str, line: usize) -> Range<usize> {
+        let start = self.starts.get(line).map_or(text.len(), |&s| s as usize);
+        let mut end = self
+            .starts
+            .get(line + 1)
+            .map_or(text.len(), |&s| s as usize - 1);
+        if end > start && text.as_bytes()[end - 1] == b'\r' {
+            end -= 1;
+        }
+        start..end.max(start)
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    pub fn position(&self, text: &str, offset: usize) -> Position {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line = self.line_of(offset);
+        let start = self.starts[line] as usize;
+        let column = text[start..offset].chars().count() + 1;
+        Position {
+            line: line as u32 + 1,
+            column: column as u32,
+        }
+    }
+}
+
+/// The largest char boundary at or before `offset`.
+pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while offset > 0 && !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// One file's text, as read, with its display path.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    pub id: FileId,
+    /// The path as given on the command line joined with the path found under it, `/`-separated.
+    pub path: String,
+    pub text: String,
+    pub lines: LineIndex,
+}
+
+impl SourceFile {
+    pub fn new(id: FileId, path: String, text: String) -> Self {
+        let lines = LineIndex::new(&text);
+        SourceFile {
+            id,
+            path,
+            text,
+            lines,
+        }
+    }
+
+    pub fn span(&self, range: Range<usize>) -> Span {
+        Span::new(self.id, range)
+    }
+
+    pub fn slice(&self, span: Span) -> &str {
+        self.text.get(span.range()).unwrap_or("")
+    }
+
+    pub fn position(&self, offset: usize) -> Position {
+        self.lines.position(&self.text, offset)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters() {
+        let text = "é\nab\r\ncd";
+        let index = LineIndex::new(text);
+        assert_eq!(index.position(text, 0), Position { line: 1, column: 1 });
+        assert_eq!(index.position(text, 2), Position { line: 1, column: 2 });
+        assert_eq!(index.position(text, 4), Position { line: 2, column: 2 });
+        assert_eq!(index.position(text, 7), Position { line: 3, column: 1 });
+        assert_eq!(index.line_range(text, 1), 3..5);
+        // An offset inside a multi-byte character rounds down to its start.
+        assert_eq!(index.position(text, 1), Position { line: 1, column: 1 });
+    }
+}

@@ -1,0 +1,38 @@
+//! What a rule may use besides the posting: where to report, its options, and "today".
+
+use jiff::civil::Date;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::posting::Span;
+
+use super::Rule;
+
+/// Collects one rule's findings. Rules never read the clock, files or the network.
+pub struct Context<'a> {
+    pub(crate) rule: &'static Rule,
+    pub(crate) severity: Severity,
+    pub(crate) options: Option<&'a toml::Table>,
+    pub(crate) today: Date,
+    pub(crate) diagnostics: &'a mut Vec<Diagnostic>,
+}
+
+impl Context<'_> {
+    /// Reports a finding of the current rule at `span`; chain `.help()`, `.label()`, `.fix()`.
+    pub fn report(&mut self, span: Span, message: impl Into<String>) -> &mut Diagnostic {
+        self.diagnostics
+            .push(Diagnostic::new(self.rule.id, self.severity, span, message));
+        self.diagnostics.last_mut().expect("just pushed")
+    }
+
+    /// The rule's options from `[rules.<id>]` in `postlint.toml`, or their defaults.
+    pub fn options<T: serde::de::DeserializeOwned + Default>(&self) -> T {
+        self.options
+            .and_then(|t| t.clone().try_into().ok())
+            .unwrap_or_default()
+    }
+
+    /// The date the run treats as today (`--today`, `today` in config, else the clock).
+    pub fn today(&self) -> Date {
+        self.today
+    }
+}

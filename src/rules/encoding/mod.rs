@@ -1,0 +1,11 @@
+//! Text that is not clean UTF-8. Reported by the engine while reading.
+
+mod encoding_bom;
+mod encoding_invalid;
+mod encoding_nul;
+
+pub use encoding_bom::ENCODING_BOM;
+pub use encoding_invalid::ENCODING_INVALID;
+pub use encoding_nul::ENCODING_NUL;
+
+pub static RULES: &[&crate::rules::Rule] = &[&ENCODING_BOM, &ENCODING_INVALID, &ENCODING_NUL];

@@ -1,0 +1,49 @@
+use crate::rules::prelude::*;
+
+declare_rule! {
+    /// ## What it flags
+    /// A front-matter or metadata key with no value: `null`, `~`, nothing after the colon, or
+    /// only spaces.
+    ///
+    /// ## Why it matters
+    /// An empty value is rarely what the author meant. `linkHidden: null` is read as `false`
+    /// by some templates and as "not set" by others, so whether the posting shows depends on
+    /// the site's code rather than on the posting.
+    ///
+    /// ## Examples
+    /// ```md,bad
+    /// ---
+    /// title: Développeur
+    /// linkHidden: null
+    /// ---
+    /// ```
+    /// ```md,good
+    /// ---
+    /// title: Développeur
+    /// linkHidden: false
+    /// ---
+    /// ```
+    pub static FRONT_MATTER_EMPTY_VALUE = Rule {
+        id: "front-matter-empty-value",
+        family: Family::FrontMatter,
+        severity: Severity::Warning,
+        fix: FixAvailability::Never,
+        options: None,
+        check: Check::Posting(check),
+    };
+}
+
+fn check(posting: &Posting, cx: &mut Context) {
+    for entry in &posting.front_matter.entries {
+        if !entry.value.value.is_empty() {
+            continue;
+        }
+        let key = &entry.key.value;
+        let span = if entry.value.span.is_empty() { entry.key.span } else { entry.value.span };
+        let help = match posting.profile.as_ref().and_then(|p| p.schema.pointer(&format!("/properties/{key}/type"))) {
+            Some(serde_json::Value::String(t)) if t == "boolean" => format!("Write `{key}: true` or `{key}: false`, or remove the key."),
+            _ => format!("Give `{key}` a value, or remove the key."),
+        };
+        cx.report(span, format!("`{key}` is empty")).help(help);
+    }
+}

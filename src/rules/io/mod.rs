@@ -1,0 +1,9 @@
+//! Files that cannot be read as postings. Reported by the engine while reading.
+
+mod io_empty_file;
+mod io_error;
+
+pub use io_empty_file::IO_EMPTY_FILE;
+pub use io_error::IO_ERROR;
+
+pub static RULES: &[&crate::rules::Rule] = &[&IO_EMPTY_FILE, &IO_ERROR];
