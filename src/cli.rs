@@ -7,7 +7,12 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::report::Format;
 
 #[derive(Debug, Parser)]
-#[command(name = "postlint", version, about = "Lint job postings written in Markdown: front matter, closing dates, salaries, links, EN/FR parity and plain language.", propagate_version = true)]
+#[command(
+    name = "postlint",
+    version,
+    about = "Lint job postings written in Markdown: front matter, closing dates, salaries, links, EN/FR parity and plain language.",
+    propagate_version = true
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

@@ -33,15 +33,21 @@ pub struct ConfigError {
     pub help: Option<String>,
 }
 
+/// Boxed: a report carries the whole configuration file.
+pub type ConfigResult<T> = Result<T, Box<ConfigError>>;
+
+/// Rules and the severity given to them (`None`: off).
+type SeverityChoice = (Vec<&'static Rule>, Option<Severity>);
+
 impl ConfigError {
-    fn plain(message: impl Into<String>, help: Option<String>) -> Self {
-        ConfigError {
+    fn plain(message: impl Into<String>, help: Option<String>) -> Box<Self> {
+        Box::new(ConfigError {
             message: message.into(),
             src: None,
             span: None,
             label: String::new(),
             help,
-        }
+        })
     }
 }
 
@@ -97,7 +103,7 @@ struct Layer {
     select: Option<Vec<&'static Rule>>,
     extend_select: Vec<&'static Rule>,
     ignore: Vec<&'static Rule>,
-    severities: Vec<(Vec<&'static Rule>, Option<Severity>)>,
+    severities: Vec<SeverityChoice>,
     profile: Option<ProfileChoice>,
 }
 
@@ -132,7 +138,7 @@ pub struct Settings {
 
 impl Settings {
     /// Reads the configuration (found upward from `cwd`, or `flags.config`) and applies the flags.
-    pub fn load(cwd: &Path, flags: &Flags, clock_today: Date) -> Result<Settings, ConfigError> {
+    pub fn load(cwd: &Path, flags: &Flags, clock_today: Date) -> ConfigResult<Settings> {
         let config_path = match &flags.config {
             Some(path) => Some(path.clone()),
             None => find_config(cwd),
@@ -143,14 +149,14 @@ impl Settings {
                     ConfigError::plain(format!("cannot read {}: {e}", path.display()), None)
                 })?;
                 let src = NamedSource::new(path.display().to_string(), text.clone());
-                let file: ConfigFile = toml::from_str(&text).map_err(|e| ConfigError {
-                    message: format!("invalid configuration: {}", e.message()),
-                    span: e.span().map(Into::into),
-                    src: Some(src.clone()),
-                    label: "here".into(),
-                    help: Some(
-                        "See the configuration reference in postlint's README.".into(),
-                    ),
+                let file: ConfigFile = toml::from_str(&text).map_err(|e| {
+                    Box::new(ConfigError {
+                        message: format!("invalid configuration: {}", e.message()),
+                        span: e.span().map(Into::into),
+                        src: Some(src.clone()),
+                        label: "here".into(),
+                        help: Some("See the configuration reference in postlint's README.".into()),
+                    })
                 })?;
                 (file, Some(src))
             }
@@ -159,40 +165,71 @@ impl Settings {
         let root = config_path
             .as_deref()
             .and_then(Path::parent)
-            .map(|p| if p.as_os_str().is_empty() { cwd.to_path_buf() } else { cwd.join(p) })
+            .map(|p| {
+                if p.as_os_str().is_empty() {
+                    cwd.to_path_buf()
+                } else {
+                    cwd.join(p)
+                }
+            })
             .unwrap_or_else(|| cwd.to_path_buf());
-        let err = |span: std::ops::Range<usize>, message: String, help: Option<String>| ConfigError {
-            message,
-            src: source.clone(),
-            span: Some(span.into()),
-            label: "here".into(),
-            help,
+        let err = |span: std::ops::Range<usize>, message: String, help: Option<String>| {
+            Box::new(ConfigError {
+                message,
+                src: source.clone(),
+                span: Some(span.into()),
+                label: "here".into(),
+                help,
+            })
         };
 
         let mut profiles: BTreeMap<String, Arc<Profile>> = BTreeMap::new();
         for (name, path) in &file.profiles {
             let schema_path = root.join(path.get_ref());
             let text = std::fs::read_to_string(&schema_path).map_err(|e| {
-                err(path.span(), format!("cannot read profile schema {}: {e}", schema_path.display()), None)
+                err(
+                    path.span(),
+                    format!("cannot read profile schema {}: {e}", schema_path.display()),
+                    None,
+                )
             })?;
             let json: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
-                err(path.span(), format!("profile schema {} is not JSON: {e}", schema_path.display()), None)
+                err(
+                    path.span(),
+                    format!("profile schema {} is not JSON: {e}", schema_path.display()),
+                    None,
+                )
             })?;
             let profile = Profile::new(name, json).map_err(|e| {
-                err(path.span(), format!("profile schema {} is not a valid JSON Schema: {e}", schema_path.display()), None)
+                err(
+                    path.span(),
+                    format!(
+                        "profile schema {} is not a valid JSON Schema: {e}",
+                        schema_path.display()
+                    ),
+                    None,
+                )
             })?;
             profiles.insert(name.clone(), Arc::new(profile));
         }
-        let profile_choice = |name: &Spanned<String>| -> Result<ProfileChoice, ConfigError> {
+        let profile_choice = |name: &Spanned<String>| -> ConfigResult<ProfileChoice> {
             resolve_profile(name.get_ref(), &profiles).ok_or_else(|| {
-                err(name.span(), format!("unknown profile `{}`", name.get_ref()), Some(profile_help(&profiles)))
+                err(
+                    name.span(),
+                    format!("unknown profile `{}`", name.get_ref()),
+                    Some(profile_help(&profiles)),
+                )
             })
         };
-        let selectors = |list: &[Spanned<String>]| -> Result<Vec<&'static Rule>, ConfigError> {
+        let selectors = |list: &[Spanned<String>]| -> ConfigResult<Vec<&'static Rule>> {
             let mut out = Vec::new();
             for s in list {
                 out.extend(select(s.get_ref()).map_err(|help| {
-                    err(s.span(), format!("unknown rule or family `{}`", s.get_ref()), Some(help))
+                    err(
+                        s.span(),
+                        format!("unknown rule or family `{}`", s.get_ref()),
+                        Some(help),
+                    )
                 })?);
             }
             Ok(out)
@@ -200,20 +237,33 @@ impl Settings {
         let mut options = BTreeMap::new();
         let rule_tables = |tables: &BTreeMap<Spanned<String>, Spanned<toml::Table>>,
                            options: &mut BTreeMap<&'static str, toml::Table>|
-         -> Result<Vec<(Vec<&'static Rule>, Option<Severity>)>, ConfigError> {
+         -> ConfigResult<Vec<SeverityChoice>> {
             let mut out = Vec::new();
             for (id, table) in tables {
-                let matched = select(id.get_ref())
-                    .map_err(|help| err(id.span(), format!("unknown rule or family `{}`", id.get_ref()), Some(help)))?;
+                let matched = select(id.get_ref()).map_err(|help| {
+                    err(
+                        id.span(),
+                        format!("unknown rule or family `{}`", id.get_ref()),
+                        Some(help),
+                    )
+                })?;
                 let mut rest = table.get_ref().clone();
                 if let Some(value) = rest.remove("severity") {
                     let severity = match value.as_str() {
                         Some("off") => None,
                         Some(s) => Some(parse_severity(s).ok_or_else(|| {
-                            err(table.span(), format!("invalid severity `{s}` for `{}`", id.get_ref()), Some("Use `error`, `warning`, `info` or `off`.".into()))
+                            err(
+                                table.span(),
+                                format!("invalid severity `{s}` for `{}`", id.get_ref()),
+                                Some("Use `error`, `warning`, `info` or `off`.".into()),
+                            )
                         })?),
                         None => {
-                            return Err(err(table.span(), format!("the severity of `{}` must be a string", id.get_ref()), Some("Use `error`, `warning`, `info` or `off`.".into())));
+                            return Err(err(
+                                table.span(),
+                                format!("the severity of `{}` must be a string", id.get_ref()),
+                                Some("Use `error`, `warning`, `info` or `off`.".into()),
+                            ));
                         }
                     };
                     out.push((matched.clone(), severity));
@@ -222,13 +272,30 @@ impl Settings {
                     continue;
                 }
                 let [rule] = matched.as_slice() else {
-                    return Err(err(table.span(), format!("options need one rule, and `{}` names a family", id.get_ref()), None));
+                    return Err(err(
+                        table.span(),
+                        format!(
+                            "options need one rule, and `{}` names a family",
+                            id.get_ref()
+                        ),
+                        None,
+                    ));
                 };
                 match rule.options {
-                    Some(validate) => validate(&rest).map_err(|e| err(table.span(), format!("invalid options for `{}`: {e}", rule.id), None))?,
+                    Some(validate) => validate(&rest).map_err(|e| {
+                        err(
+                            table.span(),
+                            format!("invalid options for `{}`: {e}", rule.id),
+                            None,
+                        )
+                    })?,
                     None => {
                         let key = rest.keys().next().cloned().unwrap_or_default();
-                        return Err(err(table.span(), format!("`{}` has no option `{key}`", rule.id), Some("The only key every rule takes is `severity`.".into())));
+                        return Err(err(
+                            table.span(),
+                            format!("`{}` has no option `{key}`", rule.id),
+                            Some("The only key every rule takes is `severity`.".into()),
+                        ));
                     }
                 }
                 options.insert(rule.id, rest);
@@ -243,13 +310,21 @@ impl Settings {
             severities: rule_tables(&file.rules, &mut options)?,
             profile: file.profile.as_ref().map(profile_choice).transpose()?,
         };
-        let glob_set = |globs: &[Spanned<String>]| -> Result<GlobSet, ConfigError> {
+        let glob_set = |globs: &[Spanned<String>]| -> ConfigResult<GlobSet> {
             let mut builder = GlobSetBuilder::new();
             for g in globs {
-                let glob = Glob::new(g.get_ref()).map_err(|e| err(g.span(), format!("invalid glob `{}`: {e}", g.get_ref()), None))?;
+                let glob = Glob::new(g.get_ref()).map_err(|e| {
+                    err(
+                        g.span(),
+                        format!("invalid glob `{}`: {e}", g.get_ref()),
+                        None,
+                    )
+                })?;
                 builder.add(glob);
             }
-            builder.build().map_err(|e| ConfigError::plain(e.to_string(), None))
+            builder
+                .build()
+                .map_err(|e| ConfigError::plain(e.to_string(), None))
         };
         let mut overrides = Vec::new();
         for o in &file.overrides {
@@ -262,17 +337,26 @@ impl Settings {
             };
             overrides.push((glob_set(&o.files)?, layer));
         }
-        let today = match (&flags.today, &file.today) {
-            (Some(d), _) => *d,
-            (None, Some(s)) => s.get_ref().parse::<Date>().map_err(|e| {
-                err(s.span(), format!("invalid date `{}`: {e}", s.get_ref()), Some("Write the date as YYYY-MM-DD.".into()))
-            })?,
-            (None, None) => clock_today,
-        };
-        let flag_rules = |list: &[String]| -> Result<Vec<&'static Rule>, ConfigError> {
+        let configured_today = file
+            .today
+            .as_ref()
+            .map(|s| {
+                s.get_ref().parse::<Date>().map_err(|e| {
+                    err(
+                        s.span(),
+                        format!("invalid date `{}`: {e}", s.get_ref()),
+                        Some("Write the date as YYYY-MM-DD.".into()),
+                    )
+                })
+            })
+            .transpose()?;
+        let today = flags.today.or(configured_today).unwrap_or(clock_today);
+        let flag_rules = |list: &[String]| -> ConfigResult<Vec<&'static Rule>> {
             let mut out = Vec::new();
             for s in list {
-                out.extend(select(s).map_err(|help| ConfigError::plain(format!("unknown rule or family `{s}`"), Some(help)))?);
+                out.extend(select(s).map_err(|help| {
+                    ConfigError::plain(format!("unknown rule or family `{s}`"), Some(help))
+                })?);
             }
             Ok(out)
         };
@@ -285,8 +369,12 @@ impl Settings {
                 .profile
                 .as_deref()
                 .map(|p| {
-                    resolve_profile(p, &profiles)
-                        .ok_or_else(|| ConfigError::plain(format!("unknown profile `{p}`"), Some(profile_help(&profiles))))
+                    resolve_profile(p, &profiles).ok_or_else(|| {
+                        ConfigError::plain(
+                            format!("unknown profile `{p}`"),
+                            Some(profile_help(&profiles)),
+                        )
+                    })
                 })
                 .transpose()?,
         };
@@ -304,7 +392,8 @@ impl Settings {
 
     /// Whether `exclude` leaves this file out.
     pub fn is_excluded(&self, path: &Path) -> bool {
-        self.relative(path).is_some_and(|rel| self.exclude.is_match(rel))
+        self.relative(path)
+            .is_some_and(|rel| self.exclude.is_match(rel))
     }
 
     fn relative(&self, path: &Path) -> Option<PathBuf> {
@@ -313,8 +402,14 @@ impl Settings {
         } else {
             std::env::current_dir().ok()?.join(path)
         };
-        let absolute: PathBuf = absolute.components().filter(|c| !matches!(c, std::path::Component::CurDir)).collect();
-        absolute.strip_prefix(&self.root).ok().map(Path::to_path_buf)
+        let absolute: PathBuf = absolute
+            .components()
+            .filter(|c| !matches!(c, std::path::Component::CurDir))
+            .collect();
+        absolute
+            .strip_prefix(&self.root)
+            .ok()
+            .map(Path::to_path_buf)
     }
 
     /// The rules, severities and profile for one file.
@@ -329,7 +424,10 @@ impl Settings {
             .iter()
             .filter(|(globs, _)| relative.as_ref().is_some_and(|r| globs.is_match(r)))
             .map(|(_, layer)| layer);
-        for layer in std::iter::once(&self.base).chain(overrides).chain(std::iter::once(&self.flags)) {
+        for layer in std::iter::once(&self.base)
+            .chain(overrides)
+            .chain(std::iter::once(&self.flags))
+        {
             if let Some(select) = &layer.select {
                 for (i, rule) in all.iter().enumerate() {
                     enabled[i] = select.iter().any(|r| r.id == rule.id);
@@ -356,7 +454,11 @@ impl Settings {
             }
         }
         FileSettings {
-            severities: enabled.iter().zip(severity).map(|(&on, s)| on.then_some(s)).collect(),
+            severities: enabled
+                .iter()
+                .zip(severity)
+                .map(|(&on, s)| on.then_some(s))
+                .collect(),
             profile,
         }
     }
@@ -415,6 +517,10 @@ fn profile_help(custom: &BTreeMap<String, Arc<Profile>>) -> String {
     names.extend(custom.keys().cloned());
     format!(
         "Use one of {}, or name a JSON Schema under `[profiles]`.",
-        names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+        names
+            .iter()
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
     )
 }

@@ -3,7 +3,9 @@
 use crate::posting::source::Span;
 
 /// How serious a finding is. Configuration may change a rule's severity or turn it off.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Info,
@@ -70,7 +72,12 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(rule: &'static str, severity: Severity, span: Span, message: impl Into<String>) -> Self {
+    pub fn new(
+        rule: &'static str,
+        severity: Severity,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic {
             rule,
             severity,
@@ -95,7 +102,12 @@ impl Diagnostic {
         self
     }
 
-    pub fn fix(&mut self, applicability: Applicability, title: impl Into<String>, edits: Vec<Edit>) -> &mut Self {
+    pub fn fix(
+        &mut self,
+        applicability: Applicability,
+        title: impl Into<String>,
+        edits: Vec<Edit>,
+    ) -> &mut Self {
         self.fix = Some(Fix {
             title: title.into(),
             applicability,
@@ -105,7 +117,12 @@ impl Diagnostic {
     }
 
     /// A fix that replaces the diagnostic's own span.
-    pub fn replace(&mut self, applicability: Applicability, title: impl Into<String>, replacement: impl Into<String>) -> &mut Self {
+    pub fn replace(
+        &mut self,
+        applicability: Applicability,
+        title: impl Into<String>,
+        replacement: impl Into<String>,
+    ) -> &mut Self {
         let span = self.span;
         self.fix(
             applicability,

@@ -11,7 +11,10 @@ use crate::config::Settings;
 /// A path named on the command line that does not exist: postlint cannot do what was asked.
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
 #[error("cannot read `{path}`: {reason}")]
-#[diagnostic(code(postlint::path), help("Check the path; postlint lints files and folders that exist."))]
+#[diagnostic(
+    code(postlint::path),
+    help("Check the path; postlint lints files and folders that exist.")
+)]
 pub struct PathError {
     pub path: String,
     pub reason: String,
@@ -90,7 +93,10 @@ pub fn io_reason(err: &std::io::Error) -> String {
         _ => {
             let text = err.to_string();
             // Drop the "(os error N)" suffix: it helps no one reading a lint report.
-            text.split(" (os error").next().unwrap_or(&text).to_lowercase()
+            text.split(" (os error")
+                .next()
+                .unwrap_or(&text)
+                .to_lowercase()
         }
     }
 }
@@ -98,7 +104,9 @@ pub fn io_reason(err: &std::io::Error) -> String {
 fn error_path(err: &ignore::Error) -> Option<PathBuf> {
     match err {
         ignore::Error::WithPath { path, .. } => Some(path.clone()),
-        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => error_path(err),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
         ignore::Error::Loop { child, .. } => Some(child.clone()),
         ignore::Error::Partial(errs) => errs.first().and_then(error_path),
         _ => None,
@@ -107,10 +115,12 @@ fn error_path(err: &ignore::Error) -> Option<PathBuf> {
 
 fn walk_reason(err: &ignore::Error) -> String {
     match err {
-        ignore::Error::WithPath { err, .. } | ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
-            walk_reason(err)
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => walk_reason(err),
+        ignore::Error::Loop { ancestor, .. } => {
+            format!("symbolic link loop back to `{}`", display(ancestor))
         }
-        ignore::Error::Loop { ancestor, .. } => format!("symbolic link loop back to `{}`", display(ancestor)),
         ignore::Error::Io(e) => io_reason(e),
         other => other.to_string(),
     }

@@ -50,14 +50,23 @@ impl Run {
     }
 
     pub fn count(&self, severity: Severity) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity == severity).count()
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
     }
 }
 
 /// Lints the discovered files.
 pub fn run(found: Discovered, settings: &Settings) -> Run {
-    let mut entries: Vec<(PathBuf, Option<String>)> = found.files.into_iter().map(|p| (p, None)).collect();
-    entries.extend(found.errors.into_iter().map(|(p, reason)| (p, Some(reason))));
+    let mut entries: Vec<(PathBuf, Option<String>)> =
+        found.files.into_iter().map(|p| (p, None)).collect();
+    entries.extend(
+        found
+            .errors
+            .into_iter()
+            .map(|(p, reason)| (p, Some(reason))),
+    );
     entries.sort_by_key(|(p, _)| discover::display(p));
     let results: Vec<(File, Vec<Diagnostic>)> = entries
         .par_iter()
@@ -78,25 +87,55 @@ pub fn run(found: Discovered, settings: &Settings) -> Run {
         diagnostics.append(&mut found);
     }
     diagnostics.sort_by(|a, b| {
-        (a.span.file, a.span.start, a.rule, a.span.end, &a.message).cmp(&(b.span.file, b.span.start, b.rule, b.span.end, &b.message))
+        (a.span.file, a.span.start, a.rule, a.span.end, &a.message).cmp(&(
+            b.span.file,
+            b.span.start,
+            b.rule,
+            b.span.end,
+            &b.message,
+        ))
     });
     Run { files, diagnostics }
 }
 
-fn engine_diagnostic(settings: &FileSettings, rule: &'static Rule, file: &SourceFile, range: std::ops::Range<usize>, message: String, help: &str) -> Option<Diagnostic> {
+fn engine_diagnostic(
+    settings: &FileSettings,
+    rule: &'static Rule,
+    file: &SourceFile,
+    range: std::ops::Range<usize>,
+    message: String,
+    help: &str,
+) -> Option<Diagnostic> {
     let severity = settings.severity(rule)?;
     let mut d = Diagnostic::new(rule.id, severity, file.span(range), message);
     d.help(help);
     Some(d)
 }
 
-fn unread_file(id: FileId, path: &std::path::Path, reason: &str, settings: &FileSettings) -> (File, Vec<Diagnostic>) {
+fn unread_file(
+    id: FileId,
+    path: &std::path::Path,
+    reason: &str,
+    settings: &FileSettings,
+) -> (File, Vec<Diagnostic>) {
     let source = SourceFile::new(id, discover::display(path), String::new());
-    let d = engine_diagnostic(settings, &rules::io::IO_ERROR, &source, 0..0, format!("cannot read the file: {reason}"), "Check that the file exists and can be read; the other files were checked.");
+    let d = engine_diagnostic(
+        settings,
+        &rules::io::IO_ERROR,
+        &source,
+        0..0,
+        format!("cannot read the file: {reason}"),
+        "Check that the file exists and can be read; the other files were checked.",
+    );
     (File::Unread(source), d.into_iter().collect())
 }
 
-fn lint_file(id: FileId, path: &std::path::Path, file_settings: &FileSettings, settings: &Settings) -> (File, Vec<Diagnostic>) {
+fn lint_file(
+    id: FileId,
+    path: &std::path::Path,
+    file_settings: &FileSettings,
+    settings: &Settings,
+) -> (File, Vec<Diagnostic>) {
     let display = discover::display(path);
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
@@ -135,20 +174,42 @@ fn lint_file(id: FileId, path: &std::path::Path, file_settings: &FileSettings, s
     }
     if text.trim_start_matches('\u{feff}').trim().is_empty() {
         let source = SourceFile::new(id, display, text);
-        let d = engine_diagnostic(file_settings, &rules::io::IO_EMPTY_FILE, &source, 0..0, "the file is empty".into(), "Write the posting, or delete the file.");
+        let d = engine_diagnostic(
+            file_settings,
+            &rules::io::IO_EMPTY_FILE,
+            &source,
+            0..0,
+            "the file is empty".into(),
+            "Write the posting, or delete the file.",
+        );
         return (File::Unread(source), d.into_iter().collect());
     }
     let posting = Posting::parse(id, display, text, &file_settings.profile);
     let mut diagnostics = Vec::new();
     if posting.bom
-        && let Some(mut d) = engine_diagnostic(file_settings, &rules::encoding::ENCODING_BOM, &posting.source, 0..3, "the file starts with a byte-order mark".into(), "Save the file as UTF-8 without a byte-order mark.")
+        && let Some(mut d) = engine_diagnostic(
+            file_settings,
+            &rules::encoding::ENCODING_BOM,
+            &posting.source,
+            0..3,
+            "the file starts with a byte-order mark".into(),
+            "Save the file as UTF-8 without a byte-order mark.",
+        )
     {
-        d.fix(Applicability::Safe, "Remove the byte-order mark", vec![Edit { span: posting.span(0..3), replacement: String::new() }]);
+        d.fix(
+            Applicability::Safe,
+            "Remove the byte-order mark",
+            vec![Edit {
+                span: posting.span(0..3),
+                replacement: String::new(),
+            }],
+        );
         diagnostics.push(d);
     }
     let mut found = Vec::new();
     for (i, rule) in rules::all().iter().enumerate() {
-        let (Check::Posting(check), Some(severity)) = (&rule.check, file_settings.severities[i]) else {
+        let (Check::Posting(check), Some(severity)) = (&rule.check, file_settings.severities[i])
+        else {
             continue;
         };
         let mut cx = Context {

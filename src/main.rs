@@ -22,7 +22,8 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(report) => {
-            let color = anstream::AutoStream::choice(&std::io::stderr()) != anstream::ColorChoice::Never;
+            let color =
+                anstream::AutoStream::choice(&std::io::stderr()) != anstream::ColorChoice::Never;
             let handler = if color {
                 miette::GraphicalReportHandler::new()
             } else {
@@ -40,7 +41,10 @@ fn main() -> ExitCode {
 
 fn check(args: CheckArgs) -> miette::Result<ExitCode> {
     if let Some(threads) = args.threads {
-        rayon::ThreadPoolBuilder::new().num_threads(threads.max(1)).build_global().into_diagnostic()?;
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads.max(1))
+            .build_global()
+            .into_diagnostic()?;
     }
     let cwd = std::env::current_dir().into_diagnostic()?;
     let flags = Flags {
@@ -52,12 +56,18 @@ fn check(args: CheckArgs) -> miette::Result<ExitCode> {
         profile: args.profile.clone(),
     };
     let clock_today = jiff::Zoned::now().date();
-    let settings = Settings::load(&cwd, &flags, clock_today)?;
-    let paths = if args.paths.is_empty() { vec![".".into()] } else { args.paths.clone() };
+    let settings =
+        Settings::load(&cwd, &flags, clock_today).map_err(|e| miette::Report::new(*e))?;
+    let paths = if args.paths.is_empty() {
+        vec![".".into()]
+    } else {
+        args.paths.clone()
+    };
     let run = postlint::lint(&paths, &settings)?;
 
     let stdout = std::io::stdout();
-    let color = args.format == Format::Human && anstream::AutoStream::choice(&stdout) != anstream::ColorChoice::Never;
+    let color = args.format == Format::Human
+        && anstream::AutoStream::choice(&stdout) != anstream::ColorChoice::Never;
     let mut out = anstream::AutoStream::auto(stdout.lock());
     report::write(args.format, &run, report::Options { color }, &mut out).into_diagnostic()?;
     out.flush().into_diagnostic()?;
@@ -68,14 +78,19 @@ fn check(args: CheckArgs) -> miette::Result<ExitCode> {
         FailOn::Info => Severity::Info,
     };
     let failed = run.diagnostics.iter().any(|d| d.severity >= threshold);
-    Ok(if failed && !args.exit_zero { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed && !args.exit_zero {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn list_rules(format: RulesFormat) -> miette::Result<()> {
     let mut out = std::io::stdout().lock();
     match format {
         RulesFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &postlint::report::rules_json()).into_diagnostic()?;
+            serde_json::to_writer_pretty(&mut out, &postlint::report::rules_json())
+                .into_diagnostic()?;
             writeln!(out).into_diagnostic()
         }
         RulesFormat::Human => write!(out, "{}", postlint::report::rules_table()).into_diagnostic(),

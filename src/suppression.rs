@@ -41,7 +41,11 @@ struct Suppression {
 
 /// Removes suppressed diagnostics of `posting` and adds `suppression-*` findings.
 /// `severity_of` gives the configured severity of a rule for this file, `None` when off.
-pub fn apply(posting: &Posting, diagnostics: &mut Vec<Diagnostic>, severity_of: &dyn Fn(&Rule) -> Option<Severity>) {
+pub fn apply(
+    posting: &Posting,
+    diagnostics: &mut Vec<Diagnostic>,
+    severity_of: &dyn Fn(&Rule) -> Option<Severity>,
+) {
     let (mut suppressions, mut found) = parse(posting, severity_of);
     if suppressions.is_empty() {
         diagnostics.append(&mut found);
@@ -55,9 +59,15 @@ pub fn apply(posting: &Posting, diagnostics: &mut Vec<Diagnostic>, severity_of: 
         for s in suppressions.iter_mut() {
             let in_scope = match s.line {
                 Some(l) => l == line,
-                None => s.covers.contains(&start) || (s.covers.end == posting.text().len() && start == s.covers.end),
+                None => {
+                    s.covers.contains(&start)
+                        || (s.covers.end == posting.text().len() && start == s.covers.end)
+                }
             };
-            let rule_matches = s.rules.as_ref().is_none_or(|rs| rs.iter().any(|r| r.id == d.rule));
+            let rule_matches = s
+                .rules
+                .as_ref()
+                .is_none_or(|rs| rs.iter().any(|r| r.id == d.rule));
             if in_scope && rule_matches {
                 s.used = true;
                 suppressed = true;
@@ -75,10 +85,14 @@ pub fn apply(posting: &Posting, diagnostics: &mut Vec<Diagnostic>, severity_of: 
                 format!("`{}` suppresses nothing", text.trim()),
             );
             d.help("Remove the comment: the rule it names reports nothing here.");
-            d.fix(Applicability::Safe, "Remove the comment", vec![Edit {
-                span: whole_line_or(posting, s.comment),
-                replacement: String::new(),
-            }]);
+            d.fix(
+                Applicability::Safe,
+                "Remove the comment",
+                vec![Edit {
+                    span: whole_line_or(posting, s.comment),
+                    replacement: String::new(),
+                }],
+            );
             found.push(d);
         }
     }
@@ -91,15 +105,22 @@ fn whole_line_or(posting: &Posting, span: Span) -> Span {
     let text = posting.text();
     let line = lines.line_of(span.start as usize);
     let range = lines.line_range(text, line);
-    if text[range.clone()].trim() == text[span.range()].trim() && lines.line_of(span.end as usize) == line {
-        let end = text[range.end..].find('\n').map_or(text.len(), |i| range.end + i + 1);
+    if text[range.clone()].trim() == text[span.range()].trim()
+        && lines.line_of(span.end as usize) == line
+    {
+        let end = text[range.end..]
+            .find('\n')
+            .map_or(text.len(), |i| range.end + i + 1);
         posting.span(range.start..end)
     } else {
         span
     }
 }
 
-fn parse(posting: &Posting, severity_of: &dyn Fn(&Rule) -> Option<Severity>) -> (Vec<Suppression>, Vec<Diagnostic>) {
+fn parse(
+    posting: &Posting,
+    severity_of: &dyn Fn(&Rule) -> Option<Severity>,
+) -> (Vec<Suppression>, Vec<Diagnostic>) {
     let text = posting.text();
     let lines = &posting.source.lines;
     let mut out: Vec<Suppression> = Vec::new();
@@ -107,7 +128,12 @@ fn parse(posting: &Posting, severity_of: &dyn Fn(&Rule) -> Option<Severity>) -> 
     let invalid = severity_of(&rules::suppression::SUPPRESSION_INVALID);
     let mut report = |span: Span, message: String, help: &str| {
         if let Some(severity) = invalid {
-            let mut d = Diagnostic::new(rules::suppression::SUPPRESSION_INVALID.id, severity, span, message);
+            let mut d = Diagnostic::new(
+                rules::suppression::SUPPRESSION_INVALID.id,
+                severity,
+                span,
+                message,
+            );
             d.help(help);
             problems.push(d);
         }
@@ -115,17 +141,26 @@ fn parse(posting: &Posting, severity_of: &dyn Fn(&Rule) -> Option<Severity>) -> 
     // Open `postlint-disable` ranges: (index into `out`).
     let mut open: Vec<usize> = Vec::new();
     for html in &posting.markdown.html {
-        let Some(chunk) = text.get(html.range()) else { continue };
+        let Some(chunk) = text.get(html.range()) else {
+            continue;
+        };
         for caps in DIRECTIVE.captures_iter(chunk) {
             let whole = caps.get(0).expect("group 0");
-            let comment = html.sub(whole.start()..whole.end());
+            let comment = html.within(whole.start()..whole.end());
             let directive = &caps["directive"];
             let mut listed = Vec::new();
             let mut ok = true;
-            for id in caps["rules"].split([' ', ',', '\t', '\n']).filter(|s| !s.is_empty()) {
+            for id in caps["rules"]
+                .split([' ', ',', '\t', '\n'])
+                .filter(|s| !s.is_empty())
+            {
                 let matched = rules::matching(id);
                 if matched.is_empty() {
-                    report(comment, format!("unknown rule `{id}` in `postlint-{directive}`"), "Use a rule or family id from `postlint rules`.");
+                    report(
+                        comment,
+                        format!("unknown rule `{id}` in `postlint-{directive}`"),
+                        "Use a rule or family id from `postlint rules`.",
+                    );
                     ok = false;
                 }
                 listed.extend(matched);
@@ -141,10 +176,19 @@ fn parse(posting: &Posting, severity_of: &dyn Fn(&Rule) -> Option<Severity>) -> 
                 "disable" => Scope::Range,
                 "disable-file" => Scope::File,
                 "enable" => {
-                    if close(&mut out, &mut open, rules.as_deref(), comment.start as usize) {
+                    if close(
+                        &mut out,
+                        &mut open,
+                        rules.as_deref(),
+                        comment.start as usize,
+                    ) {
                         continue;
                     }
-                    report(comment, "`postlint-enable` without a `postlint-disable` before it".into(), "Remove the comment, or add the `postlint-disable` it closes.");
+                    report(
+                        comment,
+                        "`postlint-enable` without a `postlint-disable` before it".into(),
+                        "Remove the comment, or add the `postlint-disable` it closes.",
+                    );
                     continue;
                 }
                 other => {
@@ -178,7 +222,12 @@ fn parse(posting: &Posting, severity_of: &dyn Fn(&Rule) -> Option<Severity>) -> 
 }
 
 /// Ends the open ranges that `rules` (all, when `None`) names.
-fn close(out: &mut [Suppression], open: &mut Vec<usize>, rules: Option<&[&'static Rule]>, at: usize) -> bool {
+fn close(
+    out: &mut [Suppression],
+    open: &mut Vec<usize>,
+    rules: Option<&[&'static Rule]>,
+    at: usize,
+) -> bool {
     let before = open.len();
     open.retain(|&i| {
         let same = match (&out[i].rules, rules) {

@@ -65,7 +65,9 @@ impl Value {
             Value::Null => serde_json::Value::Null,
             Value::Bool(b) => (*b).into(),
             Value::Integer(i) => (*i).into(),
-            Value::Float(f) => serde_json::Number::from_f64(*f).map_or(serde_json::Value::Null, Into::into),
+            Value::Float(f) => {
+                serde_json::Number::from_f64(*f).map_or(serde_json::Value::Null, Into::into)
+            }
             Value::String(s) => s.as_str().into(),
             Value::Sequence(items) => items.iter().map(|i| i.value.to_json()).collect(),
             Value::Mapping(entries) => entries_to_json(entries),
@@ -126,7 +128,10 @@ impl FrontMatter {
     /// The entry for `key`: exact for YAML, case-insensitive for metadata blocks.
     pub fn get(&self, key: &str) -> Option<&Entry> {
         match self.kind {
-            FrontMatterKind::Metadata => self.entries.iter().find(|e| e.key.value.eq_ignore_ascii_case(key)),
+            FrontMatterKind::Metadata => self
+                .entries
+                .iter()
+                .find(|e| e.key.value.eq_ignore_ascii_case(key)),
             _ => self.entries.iter().find(|e| e.key.value == key),
         }
     }
@@ -281,7 +286,10 @@ fn scan_error(file: FileId, yaml: &str, offsets: &CharOffsets, err: &ScanError) 
     let help = if info.contains("duplicated key") {
         Some("Keep one of the two keys: YAML readers disagree on which one wins.".to_string())
     } else if info.contains("alias") {
-        Some("Remove the anchors (`&`) and aliases (`*`): front matter does not need them.".to_string())
+        Some(
+            "Remove the anchors (`&`) and aliases (`*`): front matter does not need them."
+                .to_string(),
+        )
     } else if matches!(first, Some('@' | '`')) {
         Some(format!(
             "`{}` cannot start a plain YAML value: put the value in quotes, as `'{}'`.",
@@ -328,7 +336,10 @@ fn entries(file: FileId, node: &MarkedYaml, yaml: &str, offsets: &CharOffsets) -
     };
     map.iter()
         .map(|(k, v)| Entry {
-            key: Spanned::new(key_text(k), trim_span(span_of(file, k, offsets), yaml, offsets.base)),
+            key: Spanned::new(
+                key_text(k),
+                trim_span(span_of(file, k, offsets), yaml, offsets.base),
+            ),
             value: value(file, v, yaml, offsets),
             missing_marker: false,
         })
@@ -360,7 +371,12 @@ fn value(file: FileId, node: &MarkedYaml, yaml: &str, offsets: &CharOffsets) -> 
         YamlData::Value(Scalar::Integer(i)) => Value::Integer(*i),
         YamlData::Value(Scalar::FloatingPoint(f)) => Value::Float(f.into_inner()),
         YamlData::Value(Scalar::String(s)) => Value::String(s.to_string()),
-        YamlData::Sequence(items) => Value::Sequence(items.iter().map(|i| value(file, i, yaml, offsets)).collect()),
+        YamlData::Sequence(items) => Value::Sequence(
+            items
+                .iter()
+                .map(|i| value(file, i, yaml, offsets))
+                .collect(),
+        ),
         YamlData::Mapping(_) => Value::Mapping(entries(file, node, yaml, offsets)),
         YamlData::Tagged(_, inner) => return value(file, inner, yaml, offsets),
         _ => Value::Null,
@@ -375,7 +391,7 @@ fn trim_span(span: Span, yaml: &str, base: usize) -> Span {
         return span;
     };
     let trimmed = slice.trim_end_matches(['\n', '\r']);
-    span.sub(0..trimmed.len())
+    span.within(0..trimmed.len())
 }
 
 #[cfg(test)]
@@ -415,7 +431,11 @@ mod tests {
         assert_eq!(dup.error.unwrap().message, "duplicate key");
         let mut bomb = String::from("---\na: &a [x, x, x, x, x, x, x, x, x, x]\n");
         for i in 0..12 {
-            let prev = if i == 0 { "a".to_string() } else { format!("l{}", i - 1) };
+            let prev = if i == 0 {
+                "a".to_string()
+            } else {
+                format!("l{}", i - 1)
+            };
             bomb.push_str(&format!("l{i}: &l{i} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
         }
         bomb.push_str("---\n");

@@ -56,7 +56,8 @@ pub enum LangSource {
     Detected,
 }
 
-static DETECTOR: LazyLock<Detector> = LazyLock::new(|| Detector::with_allowlist(vec![WLang::Eng, WLang::Fra]));
+static DETECTOR: LazyLock<Detector> =
+    LazyLock::new(|| Detector::with_allowlist(vec![WLang::Eng, WLang::Fra]));
 
 /// Enough text to tell English from French; more only costs time.
 const SAMPLE_BYTES: usize = 4_000;
@@ -90,11 +91,14 @@ pub fn from_path(path: &str) -> Option<Lang> {
     {
         return Some(lang);
     }
-    path.split('/').rev().skip(1).find_map(|segment| match segment {
-        "en" => Some(Lang::En),
-        "fr" => Some(Lang::Fr),
-        _ => None,
-    })
+    path.split('/')
+        .rev()
+        .skip(1)
+        .find_map(|segment| match segment {
+            "en" => Some(Lang::En),
+            "fr" => Some(Lang::Fr),
+            _ => None,
+        })
 }
 
 #[cfg(test)]
@@ -112,11 +116,15 @@ mod tests {
     #[test]
     fn detects_english_and_french() {
         assert_eq!(
-            detect("We are hiring a senior developer to build better digital services for people in Canada."),
+            detect(
+                "We are hiring a senior developer to build better digital services for people in Canada."
+            ),
             Some(Lang::En)
         );
         assert_eq!(
-            detect("Nous embauchons une développeuse principale pour bâtir de meilleurs services numériques."),
+            detect(
+                "Nous embauchons une développeuse principale pour bâtir de meilleurs services numériques."
+            ),
             Some(Lang::Fr)
         );
         assert_eq!(detect("AS-02"), None);

@@ -69,7 +69,9 @@ impl Link {
 }
 
 fn url_host_part(url: &str) -> Option<&str> {
-    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
     let end = rest.find(['/', '?', '#', ':']).unwrap_or(rest.len());
     let host = &rest[..end];
     let host = host.rsplit('@').next().unwrap_or(host);
@@ -101,7 +103,8 @@ pub struct Markdown {
 }
 
 /// Bare URLs are not prose: a reader does not read them as words.
-static BARE_URL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:https?://|www\.)[^\s<>()\[\]]+").expect("valid regex"));
+static BARE_URL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:https?://|www\.)[^\s<>()\[\]]+").expect("valid regex"));
 
 fn options() -> Options {
     Options::ENABLE_TABLES
@@ -113,9 +116,24 @@ fn options() -> Options {
 
 /// An open container while walking the events.
 enum Open {
-    Heading { level: u8, start: usize, text: String, id: Option<String> },
-    Link { kind: LinkKind, url: String, start: usize, text: String, ref_id: String },
-    Image { url: String, start: usize, alt: String },
+    Heading {
+        level: u8,
+        start: usize,
+        text: String,
+        id: Option<String>,
+    },
+    Link {
+        kind: LinkKind,
+        url: String,
+        start: usize,
+        text: String,
+        ref_id: String,
+    },
+    Image {
+        url: String,
+        start: usize,
+        alt: String,
+    },
 }
 
 /// Parses the body `text[start..]`; spans are offsets into the whole `text`.
@@ -158,9 +176,16 @@ pub fn parse(file: FileId, text: &str, start: usize) -> Markdown {
                         items.push(span(range.clone()));
                     }
                 }
-                Tag::BlockQuote(_) | Tag::FootnoteDefinition(_) | Tag::Table(_) => container_depth += 1,
+                Tag::BlockQuote(_) | Tag::FootnoteDefinition(_) | Tag::Table(_) => {
+                    container_depth += 1
+                }
                 Tag::CodeBlock(_) | Tag::MetadataBlock(_) => code_depth += 1,
-                Tag::Link { link_type, dest_url, id, .. } => open.push(Open::Link {
+                Tag::Link {
+                    link_type,
+                    dest_url,
+                    id,
+                    ..
+                } => open.push(Open::Link {
                     kind: link_kind(link_type),
                     url: dest_url.to_string(),
                     start: range.start,
@@ -176,7 +201,13 @@ pub fn parse(file: FileId, text: &str, start: usize) -> Markdown {
             },
             Event::End(tag) => match tag {
                 TagEnd::Heading(_) => {
-                    if let Some(Open::Heading { level, start: s, text, id }) = open.pop() {
+                    if let Some(Open::Heading {
+                        level,
+                        start: s,
+                        text,
+                        id,
+                    }) = open.pop()
+                    {
                         md.headings.push(Heading {
                             level,
                             text: text.trim().to_string(),
@@ -191,13 +222,25 @@ pub fn parse(file: FileId, text: &str, start: usize) -> Markdown {
                     }
                     container_depth -= 1;
                 }
-                TagEnd::BlockQuote(_) | TagEnd::FootnoteDefinition | TagEnd::Table => container_depth -= 1,
-                TagEnd::CodeBlock | TagEnd::MetadataBlock(_) => code_depth = code_depth.saturating_sub(1),
+                TagEnd::BlockQuote(_) | TagEnd::FootnoteDefinition | TagEnd::Table => {
+                    container_depth -= 1
+                }
+                TagEnd::CodeBlock | TagEnd::MetadataBlock(_) => {
+                    code_depth = code_depth.saturating_sub(1)
+                }
                 TagEnd::Link => {
-                    if let Some(Open::Link { kind, url, start: s, text, ref_id }) = open.pop() {
+                    if let Some(Open::Link {
+                        kind,
+                        url,
+                        start: s,
+                        text,
+                        ref_id,
+                    }) = open.pop()
+                    {
                         let link_span = span(s..range.end);
-                        let url_span = url_span(body, s..range.end, kind, &url, &ref_id, &definitions)
-                            .map_or(link_span, &span);
+                        let url_span =
+                            url_span(body, s..range.end, kind, &url, &ref_id, &definitions)
+                                .map_or(link_span, &span);
                         push_text(&mut open, &text);
                         md.links.push(Link {
                             kind,
@@ -224,7 +267,13 @@ pub fn parse(file: FileId, text: &str, start: usize) -> Markdown {
                     continue;
                 }
                 push_text(&mut open, &t);
-                let in_autolink = matches!(open.last(), Some(Open::Link { kind: LinkKind::Autolink, .. }));
+                let in_autolink = matches!(
+                    open.last(),
+                    Some(Open::Link {
+                        kind: LinkKind::Autolink,
+                        ..
+                    })
+                );
                 if !in_autolink && !matches!(open.last(), Some(Open::Image { .. })) {
                     push_prose(&mut md.prose, body, range, start, file);
                 }
@@ -232,7 +281,9 @@ pub fn parse(file: FileId, text: &str, start: usize) -> Markdown {
             Event::Code(t) => push_text(&mut open, &t),
             Event::Html(_) | Event::InlineHtml(_) => md.html.push(span(range)),
             Event::SoftBreak | Event::HardBreak => push_text(&mut open, " "),
-            Event::Rule if container_depth == 0 => md.breaks.push(span(range.start..trim_newline(body, range.start, range.end))),
+            Event::Rule if container_depth == 0 => md.breaks.push(span(
+                range.start..trim_newline(body, range.start, range.end),
+            )),
             _ => {}
         }
     }
@@ -274,7 +325,10 @@ fn push_prose(prose: &mut Vec<Span>, body: &str, range: Range<usize>, start: usi
     }
     pieces.push(last..raw.len());
     for piece in pieces.into_iter().filter(|p| !p.is_empty()) {
-        let s = Span::new(file, range.start + piece.start + start..range.start + piece.end + start);
+        let s = Span::new(
+            file,
+            range.start + piece.start + start..range.start + piece.end + start,
+        );
         match prose.last_mut() {
             Some(prev) if prev.end == s.start => prev.end = s.end,
             _ => prose.push(s),
@@ -296,7 +350,9 @@ fn url_span(
         LinkKind::Inline => {
             let slice = body.get(link.clone())?;
             let open = slice.rfind("](")? + 2;
-            let found = slice[open..].find(url).map(|i| open + i..open + i + url.len());
+            let found = slice[open..]
+                .find(url)
+                .map(|i| open + i..open + i + url.len());
             let range = found.unwrap_or_else(|| {
                 let close = slice.len().saturating_sub(1).max(open);
                 let inner = slice[open..close].trim();
@@ -356,13 +412,21 @@ mod tests {
         assert_eq!(md.links[0].text, "here");
         assert_eq!(md.links[0].host().as_deref(), Some("bit.ly"));
         assert_eq!(&text[md.links[1].url_span.range()], "https://a.ca");
-        assert_eq!(&text[md.links[2].url_span.range()], "https://example.ca/ref");
+        assert_eq!(
+            &text[md.links[2].url_span.range()],
+            "https://example.ca/ref"
+        );
         assert_eq!(md.lists.len(), 1);
         assert_eq!(md.lists[0].items.len(), 2);
         assert_eq!(md.sections.len(), 2);
         let prose: Vec<&str> = md.prose.iter().map(|s| &text[s.range()]).collect();
         assert!(prose.contains(&"Title"));
-        assert!(!prose.iter().any(|p| p.contains("code") || p.contains("https")), "{prose:?}");
+        assert!(
+            !prose
+                .iter()
+                .any(|p| p.contains("code") || p.contains("https")),
+            "{prose:?}"
+        );
         assert!(prose.iter().any(|p| p.contains("now.")));
     }
 }

@@ -16,7 +16,8 @@ use super::source::{FileId, Span, Spanned};
 
 /// `Key: value`, where the key is a short label such as `Job title` or `Area of government`.
 static KEY_VALUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?<key>[\p{L}][\p{L} &/()’'-]{0,39}?)[ \t]*:[ \t]*(?<value>.*?)[ \t]*$").expect("valid regex")
+    Regex::new(r"^(?<key>[\p{L}][\p{L} &/()’'-]{0,39}?)[ \t]*:[ \t]*(?<value>.*?)[ \t]*$")
+        .expect("valid regex")
 });
 
 /// Reads the metadata block at `start` (after blank lines), if the file opens with one.
@@ -52,8 +53,12 @@ pub fn parse(file: FileId, text: &str, start: usize) -> Option<(FrontMatter, usi
             Some(caps) => {
                 let key = caps.name("key").expect("group");
                 let value = caps.name("value").expect("group");
-                let key_span = Span::new(file, content_start + key.start()..content_start + key.end());
-                let value_span = Span::new(file, content_start + value.start()..content_start + value.end());
+                let key_span =
+                    Span::new(file, content_start + key.start()..content_start + key.end());
+                let value_span = Span::new(
+                    file,
+                    content_start + value.start()..content_start + value.end(),
+                );
                 let value = if value.as_str().is_empty() {
                     Value::Null
                 } else {
@@ -67,9 +72,7 @@ pub fn parse(file: FileId, text: &str, start: usize) -> Option<(FrontMatter, usi
             }
             None => {
                 // A line without a key continues the previous value, as Markdown would join it.
-                let Some(last) = entries.last_mut() else {
-                    return None;
-                };
+                let last = entries.last_mut()?;
                 let extra = content.trim_end();
                 if let Value::String(s) = &mut last.value.value {
                     s.push(' ');

@@ -129,7 +129,10 @@ impl Posting {
 
 fn prose_text(source: &SourceFile, prose: &[Span], range: std::ops::Range<usize>) -> String {
     let mut out = String::new();
-    for span in prose.iter().filter(|s| s.start as usize >= range.start && s.end as usize <= range.end) {
+    for span in prose
+        .iter()
+        .filter(|s| s.start as usize >= range.start && s.end as usize <= range.end)
+    {
         out.push_str(source.slice(*span));
         out.push(' ');
     }
@@ -147,7 +150,12 @@ fn lang_of(path: &str, fm: &FrontMatter, prose: &str) -> Option<(Lang, LangSourc
 }
 
 /// Splits a bilingual single file at the thematic break where English turns into French.
-fn segments(source: &SourceFile, md: &Markdown, body_start: usize, lang: Option<Lang>) -> Vec<Segment> {
+fn segments(
+    source: &SourceFile,
+    md: &Markdown,
+    body_start: usize,
+    lang: Option<Lang>,
+) -> Vec<Segment> {
     let end = source.text.len();
     for brk in &md.breaks {
         let before = prose_text(source, &md.prose, body_start..brk.start as usize);
@@ -198,18 +206,36 @@ mod tests {
     #[test]
     fn bilingual_file_is_split_at_the_break() {
         let text = "---\nowner: x\n---\n\n[La version française suit.](#nous)\n\n# We're hiring a designer\n\nWe are transforming government and our products will impact people's everyday lives. We need you.\n\n---\n\n# Nous embauchons\n\nNous transformons le gouvernement et nos produits auront une incidence sur la vie quotidienne des gens.\n";
-        let posting = Posting::parse(FileId(0), "docs/designer.md".into(), text.into(), &ProfileChoice::Auto);
+        let posting = Posting::parse(
+            FileId(0),
+            "docs/designer.md".into(),
+            text.into(),
+            &ProfileChoice::Auto,
+        );
         assert!(posting.is_bilingual());
         assert_eq!(posting.segments[0].lang, Lang::En);
         assert_eq!(posting.segments[1].lang, Lang::Fr);
-        assert_eq!(posting.title.as_ref().unwrap().value, "We're hiring a designer");
+        assert_eq!(
+            posting.title.as_ref().unwrap().value,
+            "We're hiring a designer"
+        );
     }
 
     #[test]
     fn language_from_front_matter_then_path() {
-        let p = Posting::parse(FileId(0), "en/x.md".into(), "---\nlang: fr-CA\n---\nTexte".into(), &ProfileChoice::None);
+        let p = Posting::parse(
+            FileId(0),
+            "en/x.md".into(),
+            "---\nlang: fr-CA\n---\nTexte".into(),
+            &ProfileChoice::None,
+        );
         assert_eq!(p.lang, Some((Lang::Fr, LangSource::FrontMatter)));
-        let p = Posting::parse(FileId(0), "en/x.md".into(), "Text".into(), &ProfileChoice::None);
+        let p = Posting::parse(
+            FileId(0),
+            "en/x.md".into(),
+            "Text".into(),
+            &ProfileChoice::None,
+        );
         assert_eq!(p.lang, Some((Lang::En, LangSource::Path)));
     }
 }

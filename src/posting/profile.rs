@@ -12,9 +12,9 @@ use std::sync::{Arc, LazyLock};
 use jsonschema::error::ValidationErrorKind;
 use serde_json::Value as Json;
 
+use super::Posting;
 use super::front_matter::{Entry, FrontMatter, FrontMatterKind, Value, entries_to_json};
 use super::source::Span;
-use super::Posting;
 
 /// A named JSON Schema for front matter.
 #[derive(Debug)]
@@ -45,12 +45,19 @@ pub struct SchemaError {
 
 static BUILT_IN: LazyLock<Vec<Arc<Profile>>> = LazyLock::new(|| {
     [
-        ("cds", include_str!("../../rules/front-matter/cds.schema.json")),
-        ("ods", include_str!("../../rules/front-matter/ods.schema.json")),
+        (
+            "cds",
+            include_str!("../../rules/front-matter/cds.schema.json"),
+        ),
+        (
+            "ods",
+            include_str!("../../rules/front-matter/ods.schema.json"),
+        ),
     ]
     .into_iter()
     .map(|(name, text)| {
-        let schema: Json = serde_json::from_str(text).expect("built-in schemas are valid JSON (tests/data.rs)");
+        let schema: Json =
+            serde_json::from_str(text).expect("built-in schemas are valid JSON (tests/data.rs)");
         Arc::new(Profile::new(name, schema).expect("built-in schemas compile (tests/data.rs)"))
     })
     .collect()
@@ -120,7 +127,7 @@ impl Profile {
         // Where to point when something is missing: the opening fence or the first line.
         let anchor = fm.span.map_or(posting.span(0..0), |s| {
             let text = posting.slice(s);
-            s.sub(0..text.find('\n').unwrap_or(text.len()).min(text.len()))
+            s.within(0..text.find('\n').unwrap_or(text.len()).min(text.len()))
         });
         let mut out = Vec::new();
         for error in self.validator.iter_errors(&instance) {
@@ -143,14 +150,36 @@ impl Profile {
             match error.kind() {
                 ValidationErrorKind::Required { property } => {
                     let key = property.as_str().unwrap_or("?");
-                    let help = match self.description(key) {
-                        Some(d) => format!("Add `{}:` ({d}).", self.spelling(key)),
-                        None => format!("Add `{}:` to the {}.", self.spelling(key), block_name(fm)),
+                    // A misspelt key is the likeliest cause: name it.
+                    let misspelt = fm.entries.iter().find(|e| {
+                        find(fm, &e.key.value).is_some()
+                            && !self.keys().contains(
+                                &(if metadata {
+                                    normalize_key(&e.key.value)
+                                } else {
+                                    e.key.value.clone()
+                                })
+                                .as_str(),
+                            )
+                            && self
+                                .closest_key(&e.key.value, metadata)
+                                .is_some_and(|(k, _)| k == key)
+                    });
+                    let help = match (misspelt, self.description(key)) {
+                        (Some(e), _) => {
+                            format!("Rename `{}` to `{}`.", e.key.value, self.spelling(key))
+                        }
+                        (None, Some(d)) => format!("Add `{}:` ({d}).", self.spelling(key)),
+                        (None, None) => {
+                            format!("Add `{}:` to the {}.", self.spelling(key), block_name(fm))
+                        }
                     };
                     out.push(SchemaError {
                         kind: SchemaErrorKind::MissingKey,
                         span: anchor,
-                        message: custom.unwrap_or_else(|| format!("missing required key `{}`", self.spelling(key))),
+                        message: custom.unwrap_or_else(|| {
+                            format!("missing required key `{}`", self.spelling(key))
+                        }),
                         help: Some(help),
                         suggestion: None,
                     });
@@ -171,7 +200,8 @@ impl Profile {
                             span: entry.key.span,
                             message: format!("unknown key `{}`", entry.key.value),
                             help: Some(help),
-                            suggestion: suggestion.map(|(s, case)| (self.spelling(&s).to_string(), case)),
+                            suggestion: suggestion
+                                .map(|(s, case)| (self.spelling(&s).to_string(), case)),
                         });
                     }
                 }
@@ -181,11 +211,15 @@ impl Profile {
                         .pointer(error.schema_path().as_str())
                         .map(type_names)
                         .unwrap_or_else(|| "another type".into());
-                    let found = entry.map_or("nothing".to_string(), |e| article(e.value.value.type_name()));
+                    let found = entry.map_or("nothing".to_string(), |e| {
+                        article(e.value.value.type_name())
+                    });
                     out.push(SchemaError {
                         kind: SchemaErrorKind::InvalidType,
                         span,
-                        message: custom.unwrap_or_else(|| format!("`{shown}` must be {expected}, not {found}")),
+                        message: custom.unwrap_or_else(|| {
+                            format!("`{shown}` must be {expected}, not {found}")
+                        }),
                         help: self.description(key).map(|d| format!("`{shown}` is {d}.")),
                         suggestion: None,
                     });
@@ -196,12 +230,17 @@ impl Profile {
                     out.push(SchemaError {
                         kind: SchemaErrorKind::MissingKey,
                         span: anchor,
-                        message: custom.unwrap_or_else(|| "missing one of the required groups of keys".into()),
-                        help: Some(format!("Add the keys the `{}` profile asks for.", self.name)),
+                        message: custom
+                            .unwrap_or_else(|| "missing one of the required groups of keys".into()),
+                        help: Some(format!(
+                            "Add the keys the `{}` profile asks for.",
+                            self.name
+                        )),
                         suggestion: None,
                     });
                 }
                 kind => {
+                    let custom = custom.map(|c| format!("`{shown}`: {c}"));
                     let message = custom.unwrap_or_else(|| match kind {
                         ValidationErrorKind::Enum { options } => {
                             format!("`{shown}` must be one of {}", list(options))
@@ -209,8 +248,12 @@ impl Profile {
                         ValidationErrorKind::Constant { expected_value } => {
                             format!("`{shown}` must be {expected_value}")
                         }
-                        ValidationErrorKind::Format { format } => format!("`{shown}` is not a valid {format}"),
-                        ValidationErrorKind::Pattern { .. } => format!("`{shown}` is not in the expected form"),
+                        ValidationErrorKind::Format { format } => {
+                            format!("`{shown}` is not a valid {format}")
+                        }
+                        ValidationErrorKind::Pattern { .. } => {
+                            format!("`{shown}` is not in the expected form")
+                        }
                         _ => format!("`{shown}`: {error}"),
                     });
                     out.push(SchemaError {
@@ -244,20 +287,34 @@ impl Profile {
             .pointer(schema_path)
             .and_then(Json::as_array)
             .is_some_and(|alts| {
-                alts.iter()
-                    .all(|a| a.as_object().is_some_and(|o| o.len() == 1 && o.contains_key("required")))
+                alts.iter().all(|a| {
+                    a.as_object()
+                        .is_some_and(|o| o.len() == 1 && o.contains_key("required"))
+                })
             })
     }
 
     /// The profile key closest to `key`: equal but for case first, else a near spelling.
     pub fn closest_key(&self, key: &str, metadata: bool) -> Option<(String, bool)> {
-        let normalized = if metadata { normalize_key(key) } else { key.to_string() };
+        let normalized = if metadata {
+            normalize_key(key)
+        } else {
+            key.to_string()
+        };
         let keys = self.keys();
-        if let Some(k) = keys.iter().find(|k| k.to_lowercase() == normalized.to_lowercase()) {
+        if let Some(k) = keys
+            .iter()
+            .find(|k| k.to_lowercase() == normalized.to_lowercase())
+        {
             return Some((k.to_string(), true));
         }
         keys.iter()
-            .map(|k| (strsim::jaro_winkler(&k.to_lowercase(), &normalized.to_lowercase()), *k))
+            .map(|k| {
+                (
+                    strsim::jaro_winkler(&k.to_lowercase(), &normalized.to_lowercase()),
+                    *k,
+                )
+            })
             .filter(|(score, _)| *score >= 0.85)
             .max_by(|a, b| a.0.total_cmp(&b.0))
             .map(|(_, k)| (k.to_string(), false))
@@ -269,7 +326,9 @@ pub fn detect(fm: &FrontMatter) -> Option<Arc<Profile>> {
     match fm.kind {
         FrontMatterKind::Metadata => Profile::built_in("ods"),
         FrontMatterKind::Yaml
-            if fm.str("layout") == Some("job-posting") || fm.get("translationKey").is_some() || fm.get("leverId").is_some() =>
+            if fm.str("layout") == Some("job-posting")
+                || fm.get("translationKey").is_some()
+                || fm.get("leverId").is_some() =>
         {
             Profile::built_in("cds")
         }
@@ -279,12 +338,18 @@ pub fn detect(fm: &FrontMatter) -> Option<Arc<Profile>> {
 
 /// Metadata keys are matched case-insensitively, whatever their spacing: `Job  Title` → `job title`.
 pub fn normalize_key(key: &str) -> String {
-    key.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    key.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 fn find<'a>(fm: &'a FrontMatter, key: &str) -> Option<&'a Entry> {
     match fm.kind {
-        FrontMatterKind::Metadata => fm.entries.iter().find(|e| normalize_key(&e.key.value) == key),
+        FrontMatterKind::Metadata => fm
+            .entries
+            .iter()
+            .find(|e| normalize_key(&e.key.value) == key),
         _ => fm.entries.iter().find(|e| e.key.value == key),
     }
 }
@@ -295,7 +360,10 @@ fn value_span(entry: &Entry, rest: &[String]) -> Span {
     for segment in rest {
         let next = match &value.value {
             Value::Sequence(items) => segment.parse::<usize>().ok().and_then(|i| items.get(i)),
-            Value::Mapping(entries) => entries.iter().find(|e| &e.key.value == segment).map(|e| &e.value),
+            Value::Mapping(entries) => entries
+                .iter()
+                .find(|e| &e.key.value == segment)
+                .map(|e| &e.value),
             _ => None,
         };
         match next {
@@ -330,7 +398,12 @@ fn type_names(node: &Json) -> String {
     };
     match node {
         Json::String(t) => name(t).to_string(),
-        Json::Array(ts) => ts.iter().filter_map(Json::as_str).map(name).collect::<Vec<_>>().join(" or "),
+        Json::Array(ts) => ts
+            .iter()
+            .filter_map(Json::as_str)
+            .map(name)
+            .collect::<Vec<_>>()
+            .join(" or "),
         _ => "another type".into(),
     }
 }

@@ -33,7 +33,7 @@ impl Span {
     }
 
     /// The sub-span `range`, given relative to this span's start.
-    pub fn sub(self, range: Range<usize>) -> Span {
+    pub fn within(self, range: Range<usize>) -> Span {
         Span::new(
             self.file,
             self.start as usize + range.start..self.start as usize + range.end,

@@ -12,7 +12,12 @@ use crate::engine::Run;
 use crate::posting::{SourceFile, Span};
 
 pub fn write(run: &Run, options: Options, out: &mut dyn Write) -> io::Result<()> {
-    let renderer = if options.color { Renderer::styled() } else { Renderer::plain() }.decor_style(DecorStyle::Ascii);
+    let renderer = if options.color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    }
+    .decor_style(DecorStyle::Ascii);
     for d in &run.diagnostics {
         writeln!(out, "{}\n", renderer.render(&report(run, d)))?;
     }
@@ -22,12 +27,26 @@ pub fn write(run: &Run, options: Options, out: &mut dyn Write) -> io::Result<()>
 /// The lines of `source` that `spans` touch, as (first line's start offset, text, 1-based line).
 fn window(source: &SourceFile, spans: &[Span]) -> (usize, usize, usize) {
     let lines = &source.lines;
-    let first = spans.iter().map(|s| lines.line_of(s.start as usize)).min().unwrap_or(0);
-    let last = spans.iter().map(|s| lines.line_of(s.end as usize)).max().unwrap_or(0);
+    let first = spans
+        .iter()
+        .map(|s| lines.line_of(s.start as usize))
+        .min()
+        .unwrap_or(0);
+    let last = spans
+        .iter()
+        .map(|s| lines.line_of(s.end as usize))
+        .max()
+        .unwrap_or(0);
     let start = lines.line_range(&source.text, first).start;
     let end = lines.line_range(&source.text, last).end;
     // Keep a trailing line break out of the window, but never cut a span short.
-    let end = spans.iter().map(|s| s.end as usize).max().unwrap_or(end).max(end).min(source.text.len());
+    let end = spans
+        .iter()
+        .map(|s| s.end as usize)
+        .max()
+        .unwrap_or(end)
+        .max(end)
+        .min(source.text.len());
     (start, end, first + 1)
 }
 
@@ -43,7 +62,12 @@ fn report<'a>(run: &'a Run, d: &'a Diagnostic) -> Vec<Group<'a>> {
     };
     let source = run.source(d.span.file);
     let same_file: Vec<Span> = std::iter::once(d.span)
-        .chain(d.labels.iter().filter(|l| l.span.file == d.span.file).map(|l| l.span))
+        .chain(
+            d.labels
+                .iter()
+                .filter(|l| l.span.file == d.span.file)
+                .map(|l| l.span),
+        )
         .collect();
     let (start, end, line) = window(source, &same_file);
     let mut snippet = Snippet::source(&source.text[start..end])
@@ -51,9 +75,16 @@ fn report<'a>(run: &'a Run, d: &'a Diagnostic) -> Vec<Group<'a>> {
         .path(source.path.as_str())
         .annotation(AnnotationKind::Primary.span(local(d.span, start)));
     for label in d.labels.iter().filter(|l| l.span.file == d.span.file) {
-        snippet = snippet.annotation(AnnotationKind::Context.span(local(label.span, start)).label(label.text.as_str()));
+        snippet = snippet.annotation(
+            AnnotationKind::Context
+                .span(local(label.span, start))
+                .label(label.text.as_str()),
+        );
     }
-    let mut group = level.primary_title(d.message.as_str()).id(d.rule).element(snippet);
+    let mut group = level
+        .primary_title(d.message.as_str())
+        .id(d.rule)
+        .element(snippet);
     for label in d.labels.iter().filter(|l| l.span.file != d.span.file) {
         let other = run.source(label.span.file);
         let (start, end, line) = window(other, &[label.span]);
@@ -61,22 +92,36 @@ fn report<'a>(run: &'a Run, d: &'a Diagnostic) -> Vec<Group<'a>> {
             Snippet::source(&other.text[start..end])
                 .line_start(line)
                 .path(other.path.as_str())
-                .annotation(AnnotationKind::Context.span(local(label.span, start)).label(label.text.as_str())),
+                .annotation(
+                    AnnotationKind::Context
+                        .span(local(label.span, start))
+                        .label(label.text.as_str()),
+                ),
         );
     }
     if let Some(help) = &d.help {
         group = group.element(Level::HELP.message(help.as_str()));
     }
-    group = group.element(Level::NOTE.message(format!("for more, run `postlint explain {}`", d.rule)));
+    group =
+        group.element(Level::NOTE.message(format!("for more, run `postlint explain {}`", d.rule)));
     let mut groups = vec![group];
     if let Some(fix) = &d.fix {
-        let edits: Vec<_> = fix.edits.iter().filter(|e| e.span.file == d.span.file).collect();
+        let edits: Vec<_> = fix
+            .edits
+            .iter()
+            .filter(|e| e.span.file == d.span.file)
+            .collect();
         if !edits.is_empty() {
             let spans: Vec<Span> = edits.iter().map(|e| e.span).collect();
             let (start, end, line) = window(source, &spans);
-            let mut patch = Snippet::source(&source.text[start..end]).line_start(line).path(source.path.as_str());
+            let mut patch = Snippet::source(&source.text[start..end])
+                .line_start(line)
+                .path(source.path.as_str());
             for edit in edits {
-                patch = patch.patch(Patch::new(local(edit.span, start), edit.replacement.as_str()));
+                patch = patch.patch(Patch::new(
+                    local(edit.span, start),
+                    edit.replacement.as_str(),
+                ));
             }
             let title = match fix.applicability {
                 Applicability::Safe => format!("fix: {}", fix.title),
@@ -90,7 +135,11 @@ fn report<'a>(run: &'a Run, d: &'a Diagnostic) -> Vec<Group<'a>> {
 
 fn summary(run: &Run, options: Options, out: &mut dyn Write) -> io::Result<()> {
     let files = plural(run.files.len(), "file");
-    let (errors, warnings, infos) = (run.count(Severity::Error), run.count(Severity::Warning), run.count(Severity::Info));
+    let (errors, warnings, infos) = (
+        run.count(Severity::Error),
+        run.count(Severity::Warning),
+        run.count(Severity::Info),
+    );
     let line = if errors + warnings + infos == 0 {
         format!("All checks passed ({files}).")
     } else {

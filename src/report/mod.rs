@@ -35,7 +35,11 @@ pub fn write(format: Format, run: &Run, options: Options, out: &mut dyn Write) -
 
 /// `1 error`, `2 warnings`.
 pub fn plural(n: usize, word: &str) -> String {
-    if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") }
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }
 
 /// `postlint rules --format json`: one entry per rule.
@@ -63,7 +67,9 @@ pub fn rules_json() -> Vec<RuleInfo> {
 
 /// `postlint rules`, and the rules table in README: a Markdown table.
 pub fn rules_table() -> String {
-    let mut out = String::from("| Rule | Family | Severity | Fix | What it flags |\n| --- | --- | --- | --- | --- |\n");
+    let mut out = String::from(
+        "| Rule | Family | Severity | Fix | What it flags |\n| --- | --- | --- | --- | --- |\n",
+    );
     for r in crate::rules::all() {
         out.push_str(&format!(
             "| `{}` | {} | {} | {} | {} |\n",

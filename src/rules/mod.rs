@@ -35,7 +35,12 @@ pub enum Family {
 }
 
 impl Family {
-    pub const ALL: [Family; 4] = [Family::Io, Family::Encoding, Family::Suppression, Family::FrontMatter];
+    pub const ALL: [Family; 4] = [
+        Family::Io,
+        Family::Encoding,
+        Family::Suppression,
+        Family::FrontMatter,
+    ];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -75,6 +80,9 @@ pub enum Check {
     Engine,
 }
 
+/// Validates a rule's options table, saying what is wrong.
+pub type OptionsCheck = fn(&toml::Table) -> Result<(), String>;
+
 /// A rule: metadata, docs and its check.
 pub struct Rule {
     /// Kebab-case, starting with the family's id; names the problem.
@@ -84,7 +92,7 @@ pub struct Rule {
     pub severity: Severity,
     pub fix: FixAvailability,
     /// Validates the rule's `[rules.<id>]` options when the configuration loads.
-    pub options: Option<fn(&toml::Table) -> Result<(), String>>,
+    pub options: Option<OptionsCheck>,
     pub check: Check,
     /// The doc comment, captured by `declare_rule!`.
     pub docs: &'static str,
@@ -105,33 +113,39 @@ impl Rule {
         out
     }
 
-    /// The first paragraph under `## What it flags`: a one-line summary.
+    /// The first sentence under `## What it flags`: a one-line summary.
     pub fn summary(&self) -> String {
         let docs = self.docs();
         let after = docs.split("## What it flags").nth(1).unwrap_or(&docs);
-        after
-            .trim_start()
-            .split("\n\n")
-            .next()
-            .unwrap_or("")
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
+        let paragraph = after.trim_start().split("\n\n").next().unwrap_or("");
+        let paragraph = paragraph.split("\n- ").next().unwrap_or(paragraph);
+        let text = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
+        match text.find(". ") {
+            Some(end) => text[..=end].to_string(),
+            None => text,
+        }
     }
 }
 
 impl std::fmt::Debug for Rule {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Rule").field("id", &self.id).finish_non_exhaustive()
+        f.debug_struct("Rule")
+            .field("id", &self.id)
+            .finish_non_exhaustive()
     }
 }
 
 static ALL: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
-    let mut rules: Vec<&'static Rule> = [io::RULES, encoding::RULES, suppression::RULES, front_matter::RULES]
-        .into_iter()
-        .flatten()
-        .copied()
-        .collect();
+    let mut rules: Vec<&'static Rule> = [
+        io::RULES,
+        encoding::RULES,
+        suppression::RULES,
+        front_matter::RULES,
+    ]
+    .into_iter()
+    .flatten()
+    .copied()
+    .collect();
     rules.sort_by_key(|r| r.id);
     rules
 });
@@ -159,7 +173,11 @@ pub fn matching(selector: &str) -> Vec<&'static Rule> {
         .iter()
         .copied()
         .filter(|r| {
-            r.id == selector || r.family.id() == selector || r.id.strip_prefix(selector).is_some_and(|rest| rest.starts_with('-'))
+            r.id == selector
+                || r.family.id() == selector
+                || r.id
+                    .strip_prefix(selector)
+                    .is_some_and(|rest| rest.starts_with('-'))
         })
         .collect()
 }

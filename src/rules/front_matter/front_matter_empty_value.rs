@@ -39,9 +39,19 @@ fn check(posting: &Posting, cx: &mut Context) {
             continue;
         }
         let key = &entry.key.value;
-        let span = if entry.value.span.is_empty() { entry.key.span } else { entry.value.span };
-        let help = match posting.profile.as_ref().and_then(|p| p.schema.pointer(&format!("/properties/{key}/type"))) {
-            Some(serde_json::Value::String(t)) if t == "boolean" => format!("Write `{key}: true` or `{key}: false`, or remove the key."),
+        let span = if entry.value.span.is_empty() {
+            entry.key.span
+        } else {
+            entry.value.span
+        };
+        let help = match posting
+            .profile
+            .as_ref()
+            .and_then(|p| p.schema.pointer(&format!("/properties/{key}/type")))
+        {
+            Some(serde_json::Value::String(t)) if t == "boolean" => {
+                format!("Write `{key}: true` or `{key}: false`, or remove the key.")
+            }
             _ => format!("Give `{key}` a value, or remove the key."),
         };
         cx.report(span, format!("`{key}` is empty")).help(help);

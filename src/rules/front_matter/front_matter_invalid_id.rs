@@ -6,7 +6,8 @@ use crate::rules::prelude::*;
 
 declare_rule! {
     /// ## What it flags
-    /// Identifiers that are not what they claim to be:
+    /// Identifiers that are not what they claim to be: a `leverId` that is not a UUID, or a
+    /// `translationKey` that is not kebab-case.
     /// - a `leverId` that is not a UUID: a URL around the UUID (`http://<uuid>`), a truncated
     ///   or padded UUID, a placeholder such as `0000000000`;
     /// - a `translationKey` that is not kebab-case (lowercase words joined by `-`).
@@ -42,12 +43,18 @@ declare_rule! {
     };
 }
 
-static UUID: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$").expect("valid regex"));
-static UUID_INSIDE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}").expect("valid regex"));
-static HEX_GROUPS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^[0-9a-f]+(-[0-9a-f]+)*$").expect("valid regex"));
-static KEBAB: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[a-z0-9]+(-[a-z0-9]+)*$").expect("valid regex"));
+static UUID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+        .expect("valid regex")
+});
+static UUID_INSIDE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+        .expect("valid regex")
+});
+static HEX_GROUPS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^[0-9a-f]+(-[0-9a-f]+)*$").expect("valid regex"));
+static KEBAB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[a-z0-9]+(-[a-z0-9]+)*$").expect("valid regex"));
 
 fn check(posting: &Posting, cx: &mut Context) {
     let fm = &posting.front_matter;
@@ -63,7 +70,11 @@ fn check(posting: &Posting, cx: &mut Context) {
             match UUID_INSIDE.find(raw).filter(|m| m.len() < raw.len()) {
                 Some(uuid) => {
                     d.help("Keep only the UUID.");
-                    d.replace(Applicability::Unsafe, format!("Use `{}`", uuid.as_str()), uuid.as_str());
+                    d.replace(
+                        Applicability::Unsafe,
+                        format!("Use `{}`", uuid.as_str()),
+                        uuid.as_str(),
+                    );
                 }
                 None => {
                     d.help("Copy the posting's id from Lever: 32 hexadecimal digits in groups of 8-4-4-4-12.");
@@ -87,8 +98,11 @@ fn check(posting: &Posting, cx: &mut Context) {
 /// Why `raw` is not a UUID, or `None` if it is one.
 fn lever_id_problem(raw: &str) -> Option<String> {
     if UUID.is_match(raw) {
-        return (raw.chars().filter(|c| c.is_ascii_hexdigit()).all(|c| c == '0'))
-            .then(|| "is a placeholder made of zeros".to_string());
+        return (raw
+            .chars()
+            .filter(|c| c.is_ascii_hexdigit())
+            .all(|c| c == '0'))
+        .then(|| "is a placeholder made of zeros".to_string());
     }
     if UUID_INSIDE.is_match(raw) {
         return Some(if raw.contains("://") {
@@ -102,7 +116,9 @@ fn lever_id_problem(raw: &str) -> Option<String> {
         return Some("is a placeholder, not an id".into());
     }
     if HEX_GROUPS.is_match(raw) {
-        return Some(format!("is not a UUID: it has {digits} hexadecimal digits, not 32"));
+        return Some(format!(
+            "is not a UUID: it has {digits} hexadecimal digits, not 32"
+        ));
     }
     Some("is not a UUID".into())
 }
@@ -130,15 +146,36 @@ mod tests {
 
     #[test]
     fn lever_ids() {
-        assert_eq!(lever_id_problem("cd488c0a-cfbf-466b-9d10-1a3c22b1eeeb"), None);
-        assert!(lever_id_problem("http://cd488c0a-cfbf-466b-9d10-1a3c22b1eeeb").unwrap().contains("URL"));
-        assert!(lever_id_problem("685e34db-a7c9-4476-bc60-ae1c1e75176").unwrap().contains("31"));
-        assert!(lever_id_problem("0000000000").unwrap().contains("placeholder"));
+        assert_eq!(
+            lever_id_problem("cd488c0a-cfbf-466b-9d10-1a3c22b1eeeb"),
+            None
+        );
+        assert!(
+            lever_id_problem("http://cd488c0a-cfbf-466b-9d10-1a3c22b1eeeb")
+                .unwrap()
+                .contains("URL")
+        );
+        assert!(
+            lever_id_problem("685e34db-a7c9-4476-bc60-ae1c1e75176")
+                .unwrap()
+                .contains("31")
+        );
+        assert!(
+            lever_id_problem("0000000000")
+                .unwrap()
+                .contains("placeholder")
+        );
     }
 
     #[test]
     fn kebab_suggestions() {
-        assert_eq!(kebab("2023-Jan-AdministrativeOfficer"), "2023-jan-administrative-officer");
-        assert_eq!(kebab("Senior-Policy-Advisor-winter2022"), "senior-policy-advisor-winter2022");
+        assert_eq!(
+            kebab("2023-Jan-AdministrativeOfficer"),
+            "2023-jan-administrative-officer"
+        );
+        assert_eq!(
+            kebab("Senior-Policy-Advisor-winter2022"),
+            "senior-policy-advisor-winter2022"
+        );
     }
 }

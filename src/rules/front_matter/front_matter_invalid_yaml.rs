@@ -38,7 +38,9 @@ declare_rule! {
 }
 
 fn check(posting: &Posting, cx: &mut Context) {
-    let Some(error) = &posting.front_matter.error else { return };
+    let Some(error) = &posting.front_matter.error else {
+        return;
+    };
     let d = cx.report(error.span, error.message.clone());
     if let Some(help) = &error.help {
         d.help(help.clone());
@@ -46,6 +48,10 @@ fn check(posting: &Posting, cx: &mut Context) {
     let token = posting.slice(error.span);
     if token.starts_with(['@', '`']) {
         let quoted = format!("'{}'", token.replace('\'', "''"));
-        d.replace(Applicability::Safe, format!("Quote the value: {quoted}"), quoted);
+        d.replace(
+            Applicability::Safe,
+            format!("Quote the value: {quoted}"),
+            quoted,
+        );
     }
 }

@@ -43,7 +43,9 @@ declare_rule! {
 }
 
 fn check(posting: &Posting, cx: &mut Context) {
-    let Some(profile) = &posting.profile else { return };
+    let Some(profile) = &posting.profile else {
+        return;
+    };
     if posting.front_matter.kind != FrontMatterKind::Metadata {
         return;
     }
@@ -55,9 +57,15 @@ fn check(posting: &Posting, cx: &mut Context) {
         }
         let expected = profile.spelling(&key);
         if written != expected {
-            cx.report(entry.key.span, format!("`{written}` is usually written `{expected}`"))
-                .help(format!("Write `{expected}`, as the other `{}` postings do.", profile.name))
-                .replace(Applicability::Safe, format!("Write `{expected}`"), expected);
+            cx.report(
+                entry.key.span,
+                format!("`{written}` is usually written `{expected}`"),
+            )
+            .help(format!(
+                "Write `{expected}`, as the other `{}` postings do.",
+                profile.name
+            ))
+            .replace(Applicability::Safe, format!("Write `{expected}`"), expected);
         }
     }
 }

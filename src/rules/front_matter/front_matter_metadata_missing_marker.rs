@@ -34,7 +34,12 @@ declare_rule! {
 }
 
 fn check(posting: &Posting, cx: &mut Context) {
-    let lazy: Vec<_> = posting.front_matter.entries.iter().filter(|e| e.missing_marker).collect();
+    let lazy: Vec<_> = posting
+        .front_matter
+        .entries
+        .iter()
+        .filter(|e| e.missing_marker)
+        .collect();
     let Some(first) = lazy.first() else { return };
     let message = match lazy.len() {
         1 => format!("metadata line `{}` has no `>`", first.key.value),
@@ -43,7 +48,7 @@ fn check(posting: &Posting, cx: &mut Context) {
     let edits = lazy
         .iter()
         .map(|e| Edit {
-            span: e.key.span.sub(0..0),
+            span: e.key.span.within(0..0),
             replacement: ">".into(),
         })
         .collect();

@@ -51,7 +51,10 @@ fn check(posting: &Posting, cx: &mut Context) {
         && !posting.front_matter.is_present()
     {
         cx.report(posting.span(0..0), "no front matter")
-            .help(format!("The `{}` profile expects the posting to open with its keys.", profile.name));
+            .help(format!(
+                "The `{}` profile expects the posting to open with its keys.",
+                profile.name
+            ));
         return;
     }
     super::report_schema_errors(posting, cx, SchemaErrorKind::MissingKey);

@@ -44,13 +44,25 @@ declare_rule! {
 }
 
 fn check(posting: &Posting, cx: &mut Context) {
-    for error in posting.schema_errors().iter().filter(|e| e.kind == SchemaErrorKind::UnknownKey) {
+    for error in posting
+        .schema_errors()
+        .iter()
+        .filter(|e| e.kind == SchemaErrorKind::UnknownKey)
+    {
         let d = cx.report(error.span, error.message.clone());
         if let Some(help) = &error.help {
             d.help(help.clone());
         }
-        let Some((key, case_only)) = &error.suggestion else { continue };
-        let applicability = if *case_only && posting.front_matter.entries.iter().all(|e| &e.key.value != key) {
+        let Some((key, case_only)) = &error.suggestion else {
+            continue;
+        };
+        let applicability = if *case_only
+            && posting
+                .front_matter
+                .entries
+                .iter()
+                .all(|e| &e.key.value != key)
+        {
             Applicability::Safe
         } else {
             Applicability::Unsafe

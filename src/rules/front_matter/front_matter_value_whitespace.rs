@@ -41,10 +41,19 @@ fn check(posting: &Posting, cx: &mut Context) {
         return;
     }
     for entry in &posting.front_matter.entries {
-        let Some(value) = entry.value.value.as_str() else { continue };
+        let Some(value) = entry.value.value.as_str() else {
+            continue;
+        };
         let raw = posting.slice(entry.value.span);
         // Block values (`>-`, `|`) end lines with spaces nobody sees; only inline values count.
-        if raw.starts_with(['>', '|']) {
+        let between = posting
+            .text()
+            .get(entry.key.span.end as usize..entry.value.span.start as usize)
+            .unwrap_or("");
+        if between
+            .trim_start_matches([':', ' ', '\t'])
+            .starts_with(['>', '|'])
+        {
             continue;
         }
         let trimmed = value.trim();
@@ -52,7 +61,10 @@ fn check(posting: &Posting, cx: &mut Context) {
             continue;
         }
         let key = &entry.key.value;
-        let d = cx.report(entry.value.span, format!("`{key}` has spaces at its start or end"));
+        let d = cx.report(
+            entry.value.span,
+            format!("`{key}` has spaces at its start or end"),
+        );
         d.help(format!("Remove the spaces around the value of `{key}`."));
         let quote = raw.chars().next().filter(|q| matches!(q, '\'' | '"'));
         if let Some(q) = quote

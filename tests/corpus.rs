@@ -1,0 +1,176 @@
+//! postlint over the real postings in `../shared/corpus` (or `$POSTLINT_CORPUS`): no crash, no
+//! tool failure, the known defects found where they are, and JSON output that keeps its contract.
+//! The corpus is required: the test fails when it is missing.
+
+mod common;
+
+use std::path::PathBuf;
+
+use postlint::report::Format;
+
+fn corpus() -> PathBuf {
+    let path = std::env::var_os("POSTLINT_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| common::root().join("../shared/corpus"));
+    assert!(
+        path.join("MANIFEST.tsv").is_file(),
+        "the real-posting corpus is missing at {} (set POSTLINT_CORPUS to its folder)",
+        path.display()
+    );
+    path
+}
+
+fn lint_corpus() -> postlint::engine::Run {
+    let corpus = corpus();
+    common::lint(&[corpus], &common::root())
+}
+
+#[test]
+fn every_file_is_read_and_parsed() {
+    let run = lint_corpus();
+    let manifest = std::fs::read_to_string(corpus().join("MANIFEST.tsv")).unwrap();
+    let parsed: std::collections::BTreeSet<String> =
+        run.postings().map(|p| p.path().to_string()).collect();
+    let mut listed = 0;
+    for line in manifest.lines().skip(1) {
+        let target = line.rsplit('\t').next().unwrap();
+        let path = postlint::discover::display(&corpus().join(target));
+        assert!(parsed.contains(&path), "{path} was not parsed");
+        listed += 1;
+    }
+    assert!(listed >= 360, "the manifest lists {listed} postings");
+    let failures: Vec<_> = run
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule.starts_with("io-") || d.rule.starts_with("encoding-"))
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "tool failures on real files: {failures:?}"
+    );
+}
+
+#[test]
+fn yaml_error_of_every_cds_docs_file_is_on_line_4() {
+    let run = lint_corpus();
+    let json: serde_json::Value =
+        serde_json::from_str(&common::render(Format::Json, &run)).unwrap();
+    let docs: Vec<_> = std::fs::read_dir(corpus().join("cds-docs"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
+    assert!(docs.len() >= 3);
+    for name in docs {
+        let found = json["diagnostics"].as_array().unwrap().iter().find(|d| {
+            d["rule"] == "front-matter-invalid-yaml"
+                && d["path"]
+                    .as_str()
+                    .unwrap()
+                    .ends_with(&format!("cds-docs/{name}"))
+        });
+        let d = found.unwrap_or_else(|| panic!("no invalid YAML found in cds-docs/{name}"));
+        assert_eq!(d["range"]["start"]["line"], 4, "{name}");
+        assert_eq!(
+            d["range"]["start"]["column"], 8,
+            "{name}: the `@` of `owner: @…`"
+        );
+        assert!(
+            d["fix"]["edits"][0]["replacement"]
+                .as_str()
+                .unwrap()
+                .starts_with("'@")
+        );
+    }
+}
+
+#[test]
+fn json_output_keeps_its_contract() {
+    let run = lint_corpus();
+    let output: serde_json::Value =
+        serde_json::from_str(&common::render(Format::Json, &run)).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(common::root().join("tests/contract/json-v1.schema.json"))
+            .unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&output)
+        .take(5)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(output["summary"]["files"], run.files.len());
+    assert!(output["summary"]["errors"].as_u64().unwrap() > 0);
+}
+
+#[test]
+fn real_defects_are_found() {
+    let run = lint_corpus();
+    let concise = common::render(Format::Concise, &run);
+    let has = |path_part: &str, rule: &str| {
+        concise
+            .lines()
+            .any(|l| l.contains(path_part) && l.contains(&format!("[{rule}]")))
+    };
+    // A Lever id pasted as a URL.
+    assert!(has(
+        "fr/careers/développeur-généraliste-plateforme.md:9:10",
+        "front-matter-invalid-id"
+    ));
+    // A UUID that lost its last digit.
+    assert!(has(
+        "685e34db-a7c9-4476-bc60-ae1c1e75176.md:10:10",
+        "front-matter-invalid-id"
+    ));
+    // `linkHidden: null`.
+    assert!(
+        concise
+            .lines()
+            .any(|l| l.contains("[front-matter-empty-value] `linkHidden` is empty"))
+    );
+    // An ODS block whose lines lost their `>`.
+    assert!(has(
+        "ontario/director-chapters.md:3:1",
+        "front-matter-metadata-missing-marker"
+    ));
+    assert!(has(
+        "ontario/web-editor.md:3:2",
+        "front-matter-key-spelling"
+    ));
+    // Every ODS posting gets the `ods` profile, and every CDS posting with a job-posting layout the `cds` one.
+    for posting in run.postings() {
+        let profile = posting.profile.as_ref().map(|p| p.name.as_str());
+        if posting.path().contains("/ontario/") {
+            assert_eq!(profile, Some("ods"), "{}", posting.path());
+        }
+        if posting.front_matter.str("layout") == Some("job-posting") {
+            assert_eq!(profile, Some("cds"), "{}", posting.path());
+        }
+    }
+}
+
+#[test]
+fn languages_are_told_apart() {
+    let run = lint_corpus();
+    for posting in run.postings() {
+        let path = posting.path();
+        if path.contains("/cds-docs/") {
+            assert!(posting.is_bilingual(), "{path} holds English then French");
+        }
+        if path.contains("/ontario/") {
+            assert_eq!(
+                posting.lang.map(|l| l.0),
+                Some(postlint::posting::Lang::En),
+                "{path}"
+            );
+        }
+    }
+}
+
+#[test]
+fn output_is_the_same_every_run() {
+    let a = common::render(Format::Json, &lint_corpus());
+    let b = common::render(Format::Json, &lint_corpus());
+    assert_eq!(a, b);
+}
