@@ -139,7 +139,16 @@ fn lint_file(
     let display = discover::display(path);
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
-        Err(e) => return unread_file(id, path, &discover::io_reason(&e), file_settings),
+        Err(e) => {
+            let broken_link =
+                e.kind() == std::io::ErrorKind::NotFound && std::fs::symlink_metadata(path).is_ok();
+            let reason = if broken_link {
+                "a symbolic link to a file that does not exist".to_string()
+            } else {
+                discover::io_reason(&e)
+            };
+            return unread_file(id, path, &reason, file_settings);
+        }
     };
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
@@ -179,7 +188,7 @@ fn lint_file(
             &rules::io::IO_EMPTY_FILE,
             &source,
             0..0,
-            "the file is empty".into(),
+            "the file is empty or holds only white space".into(),
             "Write the posting, or delete the file.",
         );
         return (File::Unread(source), d.into_iter().collect());

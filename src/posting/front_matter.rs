@@ -208,7 +208,8 @@ pub fn parse(file: FileId, text: &str, start: usize) -> (FrontMatter, usize) {
         return (fm, text.len());
     }
     let yaml = &text[fenced.inner.clone()];
-    let offsets = CharOffsets::new(yaml, fenced.inner.start);
+    let file_line = text[..fenced.inner.start].matches('\n').count();
+    let offsets = CharOffsets::new(yaml, fenced.inner.start, file_line);
     match load(yaml) {
         Ok(docs) => match docs.into_iter().next() {
             None => {}
@@ -216,9 +217,10 @@ pub fn parse(file: FileId, text: &str, start: usize) -> (FrontMatter, usize) {
                 YamlData::Mapping(_) => fm.entries = entries(file, &doc, yaml, &offsets),
                 YamlData::Value(Scalar::Null) => {}
                 _ => {
+                    let trimmed = yaml.trim_end().len();
                     fm.error = Some(YamlError {
                         message: "front matter is not a list of `key: value` pairs".into(),
-                        span: Span::new(file, fenced.inner.clone()),
+                        span: Span::new(file, fenced.inner.start..fenced.inner.start + trimmed),
                         help: Some("Write one `key: value` pair per line.".into()),
                     })
                 }
@@ -243,13 +245,15 @@ fn load(yaml: &str) -> Result<Vec<MarkedYaml<'_>>, ScanError> {
 /// Character index → byte offset in the file.
 struct CharOffsets {
     base: usize,
+    /// 0-based line of the file where the YAML starts.
+    file_line: usize,
     /// Byte offset of each character, or empty when the text is ASCII (index = offset).
     table: Vec<usize>,
     len: usize,
 }
 
 impl CharOffsets {
-    fn new(text: &str, base: usize) -> Self {
+    fn new(text: &str, base: usize, file_line: usize) -> Self {
         let table = if text.is_ascii() {
             Vec::new()
         } else {
@@ -257,6 +261,7 @@ impl CharOffsets {
         };
         CharOffsets {
             base,
+            file_line,
             table,
             len: text.len(),
         }
@@ -292,8 +297,7 @@ fn scan_error(file: FileId, yaml: &str, offsets: &CharOffsets, err: &ScanError) 
         )
     } else if matches!(first, Some('@' | '`')) {
         Some(format!(
-            "`{}` cannot start a plain YAML value: put the value in quotes, as `'{}'`.",
-            first.unwrap_or('@'),
+            "Put the value in quotes: `'{}'`.",
             token.replace('\'', "''")
         ))
     } else if info.contains("mapping values are not allowed") {
@@ -302,8 +306,38 @@ fn scan_error(file: FileId, yaml: &str, offsets: &CharOffsets, err: &ScanError) 
         None
     };
     let message = match first {
-        Some(c @ ('@' | '`')) if !info.contains("duplicated key") => {
-            format!("invalid YAML: `{c}` is reserved and cannot start a plain value")
+        Some('@') if !info.contains("duplicated key") => {
+            "invalid YAML: `@` is reserved and cannot start a plain value".to_string()
+        }
+        Some('`') if !info.contains("duplicated key") => {
+            "invalid YAML: a backtick is reserved and cannot start a plain value".to_string()
+        }
+        _ if info.contains("duplicated key") => {
+            let key = token
+                .split(':')
+                .next()
+                .unwrap_or(token)
+                .trim()
+                .trim_matches(['\'', '"']);
+            let first_line = yaml[..local.min(yaml.len())].lines().position(|l| {
+                l.trim_start()
+                    .trim_start_matches(['\'', '"'])
+                    .starts_with(key)
+                    && l.contains(':')
+            });
+            return YamlError {
+                message: format!("duplicate key `{key}`"),
+                span: Span::new(file, start..end.max(start)),
+                help: Some(match first_line {
+                    Some(n) => format!(
+                        "`{key}` is already set on line {}: keep one of the two, since YAML readers disagree on which one wins.",
+                        line_number(offsets, n)
+                    ),
+                    None => {
+                        "Keep one of the two keys: YAML readers disagree on which one wins.".into()
+                    }
+                }),
+            };
         }
         _ => describe_scan_error(info),
     };
@@ -312,6 +346,11 @@ fn scan_error(file: FileId, yaml: &str, offsets: &CharOffsets, err: &ScanError) 
         span: Span::new(file, start..end.max(start)),
         help,
     }
+}
+
+/// The 1-based line in the file of line `n` (0-based) of the YAML.
+fn line_number(offsets: &CharOffsets, n: usize) -> usize {
+    offsets.file_line + n + 1
 }
 
 fn describe_scan_error(info: &str) -> String {
@@ -428,7 +467,7 @@ mod tests {
     #[test]
     fn duplicate_keys_and_alias_bombs_are_refused() {
         let dup = fm("---\na: 1\na: 2\n---\n");
-        assert_eq!(dup.error.unwrap().message, "duplicate key");
+        assert_eq!(dup.error.unwrap().message, "duplicate key `a`");
         let mut bomb = String::from("---\na: &a [x, x, x, x, x, x, x, x, x, x]\n");
         for i in 0..12 {
             let prev = if i == 0 {

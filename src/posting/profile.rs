@@ -152,18 +152,16 @@ impl Profile {
                     let key = property.as_str().unwrap_or("?");
                     // A misspelt key is the likeliest cause: name it.
                     let misspelt = fm.entries.iter().find(|e| {
-                        find(fm, &e.key.value).is_some()
-                            && !self.keys().contains(
-                                &(if metadata {
-                                    normalize_key(&e.key.value)
-                                } else {
-                                    e.key.value.clone()
-                                })
-                                .as_str(),
-                            )
-                            && self
-                                .closest_key(&e.key.value, metadata)
-                                .is_some_and(|(k, _)| k == key)
+                        !self.keys().contains(
+                            &(if metadata {
+                                normalize_key(&e.key.value)
+                            } else {
+                                e.key.value.clone()
+                            })
+                            .as_str(),
+                        ) && self
+                            .closest_key(&e.key.value, metadata)
+                            .is_some_and(|(k, _)| k == key)
                     });
                     let help = match (misspelt, self.description(key)) {
                         (Some(e), _) => {
@@ -220,7 +218,7 @@ impl Profile {
                         message: custom.unwrap_or_else(|| {
                             format!("`{shown}` must be {expected}, not {found}")
                         }),
-                        help: self.description(key).map(|d| format!("`{shown}` is {d}.")),
+                        help: self.description(key).map(|d| format!("`{shown}`: {d}.")),
                         suggestion: None,
                     });
                 }
@@ -260,7 +258,7 @@ impl Profile {
                         kind: SchemaErrorKind::InvalidValue,
                         span,
                         message,
-                        help: self.description(key).map(|d| format!("`{shown}` is {d}.")),
+                        help: self.description(key).map(|d| format!("`{shown}`: {d}.")),
                         suggestion: None,
                     });
                 }

@@ -112,22 +112,38 @@ fn report<'a>(run: &'a Run, d: &'a Diagnostic) -> Vec<Group<'a>> {
             .filter(|e| e.span.file == d.span.file)
             .collect();
         if !edits.is_empty() {
-            let spans: Vec<Span> = edits.iter().map(|e| e.span).collect();
-            let (start, end, line) = window(source, &spans);
-            let mut patch = Snippet::source(&source.text[start..end])
-                .line_start(line)
-                .path(source.path.as_str());
-            for edit in edits {
-                patch = patch.patch(Patch::new(
-                    local(edit.span, start),
-                    edit.replacement.as_str(),
-                ));
-            }
+            // A removed line shows best as its text removed: leave its line break out of the patch.
+            let shown = |span: Span, replacement: &str| {
+                let mut span = span;
+                if replacement.is_empty() && source.text[span.range()].ends_with('\n') {
+                    span.end -= 1;
+                }
+                span
+            };
+            // One patch per edit: annotate-snippets misplaces several deletions in one snippet.
+            let patches: Vec<Snippet<'_, Patch<'_>>> = edits
+                .iter()
+                .map(|edit| {
+                    let span = shown(edit.span, &edit.replacement);
+                    let (start, end, line) = window(source, &[span]);
+                    Snippet::source(&source.text[start..end])
+                        .line_start(line)
+                        .path(source.path.as_str())
+                        .patch(Patch::new(local(span, start), edit.replacement.as_str()))
+                })
+                .collect();
             let title = match fix.applicability {
                 Applicability::Safe => format!("fix: {}", fix.title),
                 Applicability::Unsafe => format!("suggestion (unsafe): {}", fix.title),
             };
-            groups.push(Level::HELP.secondary_title(title).element(patch));
+            let mut patches = patches.into_iter();
+            if let Some(first) = patches.next() {
+                let group = patches
+                    .fold(Level::HELP.secondary_title(title).element(first), |g, p| {
+                        g.element(p)
+                    });
+                groups.push(group);
+            }
         }
     }
     groups

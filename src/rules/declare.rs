@@ -1,6 +1,6 @@
 //! `declare_rule!`: a rule's doc comment becomes its docs, and `file!()` its file.
 //!
-//! ```ignore
+//! ```text
 //! declare_rule! {
 //!     /// ## What it flags
 //!     /// …

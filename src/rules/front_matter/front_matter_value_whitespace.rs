@@ -73,10 +73,15 @@ fn check(posting: &Posting, cx: &mut Context) {
             && raw.ends_with(q)
         {
             let inner = &raw[1..raw.len() - 1];
+            let trimmed_inner = inner.trim_matches([' ', '\t']);
+            // Escaped white space (`\n`, `\u00A0`) is left to the author.
+            if trimmed_inner == inner {
+                continue;
+            }
             d.replace(
                 Applicability::Safe,
                 "Trim the value",
-                format!("{q}{}{q}", inner.trim_matches([' ', '\t'])),
+                format!("{q}{trimmed_inner}{q}"),
             );
         }
     }

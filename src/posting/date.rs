@@ -1,0 +1,416 @@
+//! Dates, times and time zones as people write them in English and French postings, read with
+//! a small grammar on jiff. Pure: it records what it read and never reports.
+//!
+//! ```text
+//! Wednesday, March 31, 2021 11:59 pm EDT          le mercredi 31 mars 2021 à 23 h 59 (HAE)
+//! Friday, February 11th, 2022 at 5:00 p.m. EDT    1er avril 2022
+//! 2021-03-31                                       jusqu'au 31 mars 2021
+//! ```
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use jiff::civil::{Date, Time, Weekday};
+use regex::{Captures, Regex};
+
+use super::lang::Lang;
+
+/// A date expression, with what was understood of each part. Ranges are byte offsets into the
+/// text that was searched.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DateText {
+    /// The whole expression.
+    pub range: Range<usize>,
+    /// The grammar that read it: English (`March 31, 2021`), French (`31 mars 2021`).
+    pub lang: Lang,
+    /// Written as `2021-03-31`.
+    pub iso: bool,
+    pub year: Option<i16>,
+    pub month: i8,
+    pub day: i8,
+    /// The calendar date, when the year is given and the date exists.
+    pub date: Option<Date>,
+    pub weekday: Option<(Weekday, Range<usize>)>,
+    pub time: Option<(Time, Range<usize>)>,
+    /// The zone abbreviation as written, upper-cased (`EDT`, `HAE`), and where.
+    pub zone: Option<(String, Range<usize>)>,
+    /// An English ordinal suffix (`11th`): where it is.
+    pub ordinal: Option<Range<usize>>,
+    /// The time is written with a 12-hour clock and dotted `a.m.`/`p.m.`.
+    pub dotted_meridiem: bool,
+}
+
+impl DateText {
+    /// What was understood, for messages: `2021-03-31 23:59 EDT`.
+    pub fn understood(&self) -> String {
+        let mut out = match (self.date, self.year) {
+            (Some(d), _) => d.to_string(),
+            (None, Some(y)) => format!("{y:04}-{:02}-{:02} (no such date)", self.month, self.day),
+            (None, None) => format!("{} {} (no year)", month_name(Lang::En, self.month), self.day),
+        };
+        if let Some((t, _)) = &self.time {
+            out.push_str(&format!(" {:02}:{:02}", t.hour(), t.minute()));
+        }
+        if let Some((z, _)) = &self.zone {
+            out.push(' ');
+            out.push_str(z);
+        }
+        out
+    }
+}
+
+const EN_MONTHS: [&str; 12] = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+];
+const FR_MONTHS: [&str; 12] = [
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+];
+const EN_WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const FR_WEEKDAYS: [&str; 7] = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
+
+pub fn month_name(lang: Lang, month: i8) -> &'static str {
+    let i = (month.clamp(1, 12) - 1) as usize;
+    match lang {
+        Lang::En => EN_MONTHS[i],
+        Lang::Fr => FR_MONTHS[i],
+    }
+}
+
+pub fn weekday_name(lang: Lang, weekday: Weekday) -> &'static str {
+    let i = weekday.to_monday_zero_offset() as usize;
+    match lang {
+        Lang::En => EN_WEEKDAYS[i],
+        Lang::Fr => FR_WEEKDAYS[i],
+    }
+}
+
+/// Zone abbreviations postlint knows, both languages.
+pub const ZONES: &str = "NDT|NST|ADT|AST|EDT|EST|CDT|CST|MDT|MST|PDT|PST|ET|CT|MT|PT|HAT|HNT|HAA|HNA|HAE|HNE|HAC|HNC|HAR|HNR|HAP|HNP|HE|HC|HR|HP|UTC";
+
+// `\s` covers the no-break spaces (U+00A0, U+202F) people and editors put in dates.
+static EN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?xi)
+        (?:\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?,?\s+(?:the\s+)?)?
+        \b(?P<month>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+
+        (?P<day>\d{{1,2}})(?P<ord>st|nd|rd|th)?\b
+        (?:,?\s+(?P<year>\d{{4}})\b)?
+        (?:,?\s*(?:at\s+|@\s*|by\s+)?{TIME_EN})?
+        (?:\s*\(?(?P<zone>{ZONES})\)?\b)?
+        "
+    ))
+    .expect("valid regex")
+});
+
+/// `11:59 pm`, `5:00 p.m.`, `5 pm`, `23:59`, `noon`, `midnight`.
+const TIME_EN: &str = r"(?P<time>(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b|(?P<noon>noon)|(?P<midnight>midnight))";
+
+static FR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?xi)
+        (?:\b(?:le\s+)?(?P<wd>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),?\s+)?
+        \b(?P<day>\d{{1,2}})(?P<er>er|re|e)?\s+
+        (?P<month>janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|janv|févr|fevr|avr|juil|sept|oct|nov|déc|dec)\b\.?
+        (?:,?\s+(?P<year>\d{{4}})\b)?
+        (?:,?\s*(?:à\s+)?{TIME_FR})?
+        (?:\s*\(?(?P<zone>{ZONES})\)?\b)?
+        "
+    ))
+    .expect("valid regex")
+});
+
+/// `23 h 59`, `23h59`, `17 h`, `23:59`, `midi`, `minuit`.
+const TIME_FR: &str = r"(?P<time>(?P<h>[01]?\d|2[0-4])\s*h\s*(?P<m>[0-5]\d)?\b|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b|(?P<noon>midi)|(?P<midnight>minuit))";
+
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?x)\b(?P<year>\d{{4}})-(?P<month>\d{{2}})-(?P<day>\d{{2}})\b
+        (?:[T\s]+(?P<time>(?P<h24>[01]\d|2[0-3]):(?P<m24>[0-5]\d))(?::\d{{2}})?\b)?
+        (?:\s*\(?(?P<zone>{ZONES})\)?\b)?"
+    ))
+    .expect("valid regex")
+});
+
+fn month_index(name: &str) -> Option<i8> {
+    let lower = name.to_lowercase();
+    let lower = lower.trim_end_matches('.');
+    let find = |months: &[&str]| {
+        months.iter().position(|m| {
+            let plain = m.replace(['é', 'è'], "e").replace('û', "u");
+            *m == lower || plain == lower || (lower.len() >= 3 && (m.starts_with(lower) || plain.starts_with(lower)))
+        })
+    };
+    find(&EN_MONTHS).or_else(|| find(&FR_MONTHS)).map(|i| i as i8 + 1)
+}
+
+fn weekday_index(name: &str) -> Option<Weekday> {
+    let lower = name.to_lowercase();
+    let lower = lower.trim_end_matches('.');
+    let i = EN_WEEKDAYS
+        .iter()
+        .position(|w| w.starts_with(lower))
+        .or_else(|| FR_WEEKDAYS.iter().position(|w| *w == lower))?;
+    Weekday::from_monday_zero_offset(i as i8).ok()
+}
+
+fn range_of(caps: &Captures, name: &str, base: usize) -> Option<Range<usize>> {
+    caps.name(name).map(|m| base + m.start()..base + m.end())
+}
+
+fn time_of(caps: &Captures) -> Option<Time> {
+    if caps.name("noon").is_some() {
+        return Time::new(12, 0, 0, 0).ok();
+    }
+    if caps.name("midnight").is_some() {
+        return Time::new(0, 0, 0, 0).ok();
+    }
+    if let Some(h) = caps.name("h24") {
+        let h: i8 = h.as_str().parse().ok()?;
+        let m: i8 = caps.name("m24")?.as_str().parse().ok()?;
+        return Time::new(h, m, 0, 0).ok();
+    }
+    let h: i8 = caps.name("h")?.as_str().parse().ok()?;
+    let m: i8 = caps.name("m").map_or(Some(0), |m| m.as_str().parse().ok())?;
+    let h = match caps.name("ampm").map(|a| a.as_str().to_lowercase()) {
+        Some(a) if a.starts_with('p') => {
+            if !(1..=12).contains(&h) {
+                return None;
+            }
+            if h == 12 { 12 } else { h + 12 }
+        }
+        Some(_) => {
+            if !(1..=12).contains(&h) {
+                return None;
+            }
+            if h == 12 { 0 } else { h }
+        }
+        // `24 h` is midnight at the end of the day: read it as 23:59.
+        None if h == 24 && m == 0 => return Time::new(23, 59, 0, 0).ok(),
+        None => h,
+    };
+    Time::new(h, m, 0, 0).ok()
+}
+
+fn build(caps: &Captures, base: usize, lang: Lang, iso: bool) -> Option<DateText> {
+    let whole = caps.get(0)?;
+    let month = if iso {
+        caps.name("month")?.as_str().parse().ok()?
+    } else {
+        month_index(caps.name("month")?.as_str())?
+    };
+    let day: i8 = caps.name("day")?.as_str().parse().ok()?;
+    let year: Option<i16> = caps.name("year").and_then(|y| y.as_str().parse().ok());
+    let date = year.and_then(|y| Date::new(y, month, day).ok());
+    let weekday = caps
+        .name("wd")
+        .and_then(|w| weekday_index(w.as_str()).map(|d| (d, base + w.start()..base + w.end())));
+    let time = caps
+        .name("time")
+        .and_then(|t| time_of(caps).map(|time| (time, base + t.start()..base + t.end())));
+    let zone = caps
+        .name("zone")
+        .map(|z| (z.as_str().to_uppercase(), base + z.start()..base + z.end()));
+    let dotted_meridiem = caps.name("ampm").is_some_and(|a| a.as_str().contains('.'));
+    Some(DateText {
+        range: base + whole.start()..base + whole.end().min(trimmed_end(whole.as_str()) + whole.start()),
+        lang,
+        iso,
+        year,
+        month,
+        day,
+        date,
+        weekday,
+        time,
+        zone,
+        ordinal: range_of(caps, "ord", base),
+        dotted_meridiem,
+    })
+}
+
+/// The end of `s` without trailing spaces, commas or an unmatched `(`.
+fn trimmed_end(s: &str) -> usize {
+    s.trim_end_matches([' ', ',', '(', '\u{a0}', '\u{202f}']).len()
+}
+
+/// Every date expression in `text`, in order, without overlaps.
+pub fn find_all(text: &str) -> Vec<DateText> {
+    let mut found: Vec<DateText> = Vec::new();
+    for (regex, lang, iso) in [(&*EN, Lang::En, false), (&*FR, Lang::Fr, false), (&*ISO, Lang::En, true)] {
+        for caps in regex.captures_iter(text) {
+            if let Some(d) = build(&caps, 0, lang, iso)
+                && !found.iter().any(|f| f.range.start < d.range.end && d.range.start < f.range.end)
+            {
+                found.push(d);
+            }
+        }
+    }
+    found.sort_by_key(|d| d.range.start);
+    found
+}
+
+/// Reads one date written alone, such as a metadata value `October 19, 2021` or `2021-10-19`.
+pub fn parse_value(text: &str) -> Option<DateText> {
+    let d = find_all(text).into_iter().next()?;
+    (text[..d.range.start].trim().is_empty() && text[d.range.end..].trim_matches(['.', ' ']).is_empty()).then_some(d)
+}
+
+/// Words that make a sentence about applying, and so its date a deadline.
+static DEADLINE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        \b(?:closing\s+date|deadline|closes?|closing|apply\s+(?:by|before|no\s+later)|applications?|submissions?|submit|accepting|candidatures?|postuler|date\s+(?:limite|de\s+clôture)|clôture|soumettre)\b",
+    )
+    .expect("valid regex")
+});
+
+/// What introduces the deadline within such a sentence.
+static DEADLINE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        \b(?:until|by|before|on|no\s+later\s+than|deadline(?:\s+is)?|closing\s+date|closes?(?:\s+on)?|jusqu(?:'|’)(?:au|à)|avant\s+le|au\s+plus\s+tard\s+le|d'ici\s+le|date\s+limite|date\s+de\s+clôture|le)\b\s*:?\s*",
+    )
+    .expect("valid regex")
+});
+
+/// A statement of the deadline in running text.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Deadline {
+    /// A date was read.
+    Read(DateText),
+    /// The sentence announces a deadline but its date could not be read; `range` is the sentence
+    /// and `hint` what looked like a date.
+    Unreadable { range: Range<usize>, hint: String },
+}
+
+/// Looks like part of a date: a month name, or digits with `/` or `-`.
+static DATE_ISH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)\b(?:january|february|march|april|may|june|july|august|september|october|november|december|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?)\b",
+    )
+    .expect("valid regex")
+});
+
+/// Sentences that say there is no fixed deadline.
+static NO_DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:no\s+(?:official\s+|fixed\s+)?(?:closing|deadline)|until\s+the\s+(?:position|role|job)\s+is\s+filled|ongoing\s+basis|on\s+a\s+rolling\s+basis|continuous(?:ly)?\s+(?:intake|accept)|aucune\s+date\s+(?:limite|de\s+clôture)|pas\s+de\s+date\s+(?:limite|de\s+clôture)|en\s+continu|jusqu'à\s+ce\s+que\s+le\s+poste\s+soit\s+(?:pourvu|comblé))").expect("valid regex")
+});
+
+/// The text says there is no fixed closing date.
+pub fn says_no_deadline(text: &str) -> bool {
+    NO_DEADLINE.is_match(text)
+}
+
+/// The deadlines stated in one sentence (or short paragraph) of running text.
+pub fn deadlines(sentence: &str) -> Vec<Deadline> {
+    if !DEADLINE_CUE.is_match(sentence) {
+        return Vec::new();
+    }
+    let dates = find_all(sentence);
+    let mut out = Vec::new();
+    for d in dates {
+        // The date must follow a word that introduces a deadline, close before it.
+        let before = &sentence[..d.range.start];
+        let window_start = before.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
+        let lead = DEADLINE_LEAD.find_iter(&before[window_start..]).last();
+        let Some(lead) = lead else { continue };
+        let gap = &before[window_start + lead.end()..];
+        if gap.trim().is_empty() || gap.trim().len() < 4 {
+            out.push(Deadline::Read(d));
+        }
+    }
+    if out.is_empty()
+        && !says_no_deadline(sentence)
+        && let Some(hint) = DATE_ISH.find(sentence)
+        && DEADLINE_LEAD.is_match(&sentence[..hint.start()])
+        && !looks_like_a_term(sentence)
+    {
+        out.push(Deadline::Unreadable {
+            range: 0..sentence.len(),
+            hint: hint.as_str().to_string(),
+        });
+    }
+    out
+}
+
+/// "a 12-month term until March 2023", "from May to August": dates that are not deadlines.
+fn looks_like_a_term(sentence: &str) -> bool {
+    static TERM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:term|months?|weeks?|contrat|mois|semaines?|durée|start(?:s|ing)?|début|from\s+\w+\s+to|du\s+\w+\s+au)\b").expect("valid regex")
+    });
+    TERM.is_match(sentence)
+}
+
+/// The time-zone region an abbreviation names, and whether it is the daylight-time one.
+/// `None` for the generic `ET`/`HE` and for `UTC`.
+pub fn zone_info(abbreviation: &str) -> Option<(&'static str, bool)> {
+    let (tz, dst) = match abbreviation {
+        "NST" | "HNT" => ("America/St_Johns", false),
+        "NDT" | "HAT" => ("America/St_Johns", true),
+        "AST" | "HNA" => ("America/Halifax", false),
+        "ADT" | "HAA" => ("America/Halifax", true),
+        "EST" | "HNE" => ("America/Toronto", false),
+        "EDT" | "HAE" => ("America/Toronto", true),
+        "CST" | "HNC" => ("America/Winnipeg", false),
+        "CDT" | "HAC" => ("America/Winnipeg", true),
+        "MST" | "HNR" => ("America/Edmonton", false),
+        "MDT" | "HAR" => ("America/Edmonton", true),
+        "PST" | "HNP" => ("America/Vancouver", false),
+        "PDT" | "HAP" => ("America/Vancouver", true),
+        _ => return None,
+    };
+    Some((tz, dst))
+}
+
+/// The abbreviation for the same region with daylight time on or off, in the same language.
+pub fn zone_variant(abbreviation: &str, dst: bool) -> Option<&'static str> {
+    const PAIRS: [(&str, &str); 12] = [
+        ("NST", "NDT"),
+        ("AST", "ADT"),
+        ("EST", "EDT"),
+        ("CST", "CDT"),
+        ("MST", "MDT"),
+        ("PST", "PDT"),
+        ("HNT", "HAT"),
+        ("HNA", "HAA"),
+        ("HNE", "HAE"),
+        ("HNC", "HAC"),
+        ("HNR", "HAR"),
+        ("HNP", "HAP"),
+    ];
+    PAIRS
+        .iter()
+        .find(|(s, d)| *s == abbreviation || *d == abbreviation)
+        .map(|(s, d)| if dst { *d } else { *s })
+}
+
+/// Whether daylight time is in effect in `tz` at `date` `time` (local).
+pub fn is_dst(tz: &str, date: Date, time: Time) -> Option<bool> {
+    let zone = jiff::tz::TimeZone::get(tz).ok()?;
+    let zoned = date.to_datetime(time).to_zoned(zone).ok()?;
+    Some(zoned.time_zone().to_offset_info(zoned.timestamp()).dst().is_dst())
+}
+
+/// The same zone abbreviation in the other language: `EDT` ↔ `HAE`.
+pub fn zone_translation(abbreviation: &str) -> Option<&'static str> {
+    const EN_FR: [(&str, &str); 16] = [
+        ("NST", "HNT"),
+        ("NDT", "HAT"),
+        ("AST", "HNA"),
+        ("ADT", "HAA"),
+        ("EST", "HNE"),
+        ("EDT", "HAE"),
+        ("CST", "HNC"),
+        ("CDT", "HAC"),
+        ("MST", "HNR"),
+        ("MDT", "HAR"),
+        ("PST", "HNP"),
+        ("PDT", "HAP"),
+        ("ET", "HE"),
+        ("CT", "HC"),
+        ("MT", "HR"),
+        ("PT", "HP"),
+    ];
+    EN_FR
+        .iter()
+        .find_map(|(en, fr)| if *en == abbreviation { Some(*fr) } else if *fr == abbreviation { Some(*en) } else { None })
+}

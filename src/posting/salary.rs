@@ -1,0 +1,319 @@
+//! Pay as people write it in English and French postings: amounts, ranges, periods,
+//! classifications given instead of amounts, and vague wording. Pure: it records, never reports.
+//!
+//! ```text
+//! $73,402.00 - $108,164.00 per year (at time of posting)     73 402,00 $ à 108 164,00 $ par année
+//! $1,364.05 - $1,743.34 Per Week*                              de 66 995 $ à 72 183 $
+//! $25.50/hour      $25 to $30 an hour      IT-03      competitive salary
+//! ```
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+/// The period a pay amount is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Period {
+    Hour,
+    Day,
+    Week,
+    TwoWeeks,
+    Month,
+    Year,
+}
+
+impl Period {
+    /// How many of these make a year: hours as 40 a week for 52 weeks.
+    pub fn per_year(self) -> f64 {
+        match self {
+            Period::Hour => 2080.0,
+            Period::Day => 260.0,
+            Period::Week => 52.0,
+            Period::TwoWeeks => 26.0,
+            Period::Month => 12.0,
+            Period::Year => 1.0,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Period::Hour => "hour",
+            Period::Day => "day",
+            Period::Week => "week",
+            Period::TwoWeeks => "two weeks",
+            Period::Month => "month",
+            Period::Year => "year",
+        }
+    }
+
+    pub fn french(self) -> &'static str {
+        match self {
+            Period::Hour => "heure",
+            Period::Day => "jour",
+            Period::Week => "semaine",
+            Period::TwoWeeks => "deux semaines",
+            Period::Month => "mois",
+            Period::Year => "année",
+        }
+    }
+}
+
+/// How an amount is written: `$73,402.00` (English) or `73 402,00 $` (French).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Style {
+    /// `$` before the number (English) or after it (French).
+    pub symbol_first: bool,
+    /// The thousands separator, if the number has one.
+    pub thousands: Option<char>,
+    /// The decimal mark, if cents are written.
+    pub decimal: Option<char>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Amount {
+    pub range: Range<usize>,
+    /// In cents.
+    pub cents: i64,
+    pub style: Style,
+}
+
+impl Amount {
+    pub fn dollars(&self) -> f64 {
+        self.cents as f64 / 100.0
+    }
+}
+
+/// A stated amount or range of pay.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pay {
+    /// The whole expression, period included.
+    pub range: Range<usize>,
+    pub min: Amount,
+    pub max: Option<Amount>,
+    /// The word or sign between the two amounts (`-`, `–`, `to`, `à`), and where.
+    pub separator: Option<(String, Range<usize>)>,
+    pub period: Option<(Period, Range<usize>)>,
+    /// `up to`, `and up`, `starting at`, `jusqu'à`, `à partir de`…: a range with one end.
+    pub open_ended: Option<(String, Range<usize>)>,
+}
+
+/// What a posting says about pay, in one place.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PayText {
+    Amounts(Pay),
+    /// A classification that stands for a pay scale: `IT-03`, `CS-04`.
+    Classification { code: String, range: Range<usize> },
+    /// `competitive salary`, `salaire concurrentiel`.
+    Vague { range: Range<usize> },
+}
+
+const NUMBER: &str = r"\d{1,3}(?:[,\u{a0}\u{202f} .]\d{3})+|\d+";
+
+static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?x)
+        (?:\$\s?(?P<en>{NUMBER})(?:(?P<endec>\.)(?P<encents>\d{{2}}))?(?:\s?(?:CAD|CA))?)
+        |
+        (?:(?P<fr>{NUMBER})(?:(?P<frdec>[,.])(?P<frcents>\d{{2}}))?[\s\u{{a0}}\u{{202f}}]?\$)"
+    ))
+    .expect("valid regex")
+});
+
+static SEPARATOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?P<sep>-|–|—|to|and|à|a|et|au)\s*").expect("valid regex"));
+
+static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)^[\s*]*(?:
+            (?:per|an?|/|a\s+|par|de\s+l'|à\s+l')\s*(?P<unit>hour|hr|h|heure|day|jour|week|wk|semaine|two\s+weeks|month|mo|mois|year|yr|annum|année|annee|an)\b
+          | (?P<adverb>hourly|daily|weekly|bi-?weekly|monthly|yearly|annually|annual|horaire|hebdomadaire|mensuel(?:lement)?|annuel(?:lement)?)\b
+        )",
+    )
+    .expect("valid regex")
+});
+
+static OPEN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:up\s+to|starting\s+(?:at|from)|from|as\s+low\s+as|minimum(?:\s+of)?|maximum(?:\s+of)?|jusqu(?:'|’)à|à\s+partir\s+de|à\s+compter\s+de|au\s+moins)\s*$").expect("valid regex")
+});
+
+static OPEN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:\+|and\s+(?:up|above|more)|or\s+more|plus|et\s+plus|ou\s+plus)").expect("valid regex")
+});
+
+static CLASSIFICATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?P<code>(?:AS|CS|IT|EC|PM|EX|CO|FI|IS|PE|PG|CR|AU|ES|BI|EG|EN|GT|LS|MD|NU|SG|SO|SP|TI)-0?\d{1,2})\b").expect("valid regex")
+});
+
+static VAGUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:competitive\s+(?:salary|pay|compensation|wages?|rates?)|attractive\s+(?:salary|pay)|salaire\s+(?:concurrentiel|compétitif|competitif|attrayant)|rémunération\s+(?:concurrentielle|compétitive|attrayante)|pay\s+commensurate\s+with\s+experience|salary\s+commensurate|DOE|depending\s+on\s+experience|selon\s+(?:l'|l’)expérience)\b").expect("valid regex")
+});
+
+fn amount(caps: &Captures) -> Option<Amount> {
+    let whole = caps.get(0)?;
+    let (number, decimal, cents, symbol_first) = match caps.name("en") {
+        Some(n) => (n.as_str(), caps.name("endec"), caps.name("encents"), true),
+        None => (caps.name("fr")?.as_str(), caps.name("frdec"), caps.name("frcents"), false),
+    };
+    let thousands = number.chars().find(|c| !c.is_ascii_digit());
+    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+    let dollars: i64 = digits.parse().ok()?;
+    let cents: i64 = cents.map_or(Some(0), |c| c.as_str().parse().ok())?;
+    Some(Amount {
+        range: whole.start()..whole.end(),
+        cents: dollars.checked_mul(100)?.checked_add(cents)?,
+        style: Style {
+            symbol_first,
+            thousands,
+            decimal: decimal.and_then(|d| d.as_str().chars().next()),
+        },
+    })
+}
+
+/// Every statement of pay in `text`, in order.
+pub fn find_all(text: &str) -> Vec<PayText> {
+    let amounts: Vec<Amount> = AMOUNT.captures_iter(text).filter_map(|c| amount(&c)).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < amounts.len() {
+        let min = amounts[i].clone();
+        let mut end = min.range.end;
+        let mut max = None;
+        let mut separator = None;
+        if let Some(next) = amounts.get(i + 1) {
+            let between = &text[min.range.end..next.range.start];
+            if let Some(sep) = SEPARATOR.captures(between)
+                && sep.get(0).is_some_and(|m| m.end() == between.len())
+            {
+                let s = sep.name("sep").expect("group");
+                separator = Some((s.as_str().to_string(), min.range.end + s.start()..min.range.end + s.end()));
+                max = Some(next.clone());
+                end = next.range.end;
+                i += 1;
+            }
+        }
+        i += 1;
+        let mut start = min.range.start;
+        // `de 66 995 $ à 72 183 $`, `from $25 to $30`, `between $X and $Y`: the opening word belongs to the range.
+        let before = &text[..start];
+        let mut open_ended = None;
+        if max.is_none() {
+            if let Some(m) = OPEN_BEFORE.find(before) {
+                open_ended = Some((m.as_str().trim().to_string(), m.start()..m.start() + m.as_str().trim_end().len()));
+                start = m.start();
+            } else if let Some(m) = OPEN_AFTER.find(&text[end..]) {
+                let r = end + m.start() + (m.as_str().len() - m.as_str().trim_start().len())..end + m.end();
+                open_ended = Some((text[r.clone()].to_string(), r.clone()));
+                end = r.end;
+            }
+        }
+        let mut period = None;
+        if let Some(p) = PERIOD.captures(&text[end..]) {
+            let unit = p.name("unit").or_else(|| p.name("adverb")).expect("one of the groups");
+            if let Some(kind) = period_of(unit.as_str()) {
+                let m = p.get(0).expect("group 0");
+                let r = end + m.start() + (m.as_str().len() - m.as_str().trim_start_matches([' ', '*']).len())..end + m.end();
+                period = Some((kind, r.clone()));
+                end = r.end;
+            }
+        }
+        out.push(PayText::Amounts(Pay {
+            range: start..end,
+            min,
+            max,
+            separator,
+            period,
+            open_ended,
+        }));
+    }
+    for c in CLASSIFICATION.captures_iter(text) {
+        let m = c.name("code").expect("group");
+        out.push(PayText::Classification {
+            code: m.as_str().to_string(),
+            range: m.start()..m.end(),
+        });
+    }
+    for m in VAGUE.find_iter(text) {
+        out.push(PayText::Vague { range: m.start()..m.end() });
+    }
+    out.sort_by_key(|p| match p {
+        PayText::Amounts(a) => a.range.start,
+        PayText::Classification { range, .. } | PayText::Vague { range } => range.start,
+    });
+    out
+}
+
+fn period_of(unit: &str) -> Option<Period> {
+    let u = unit.to_lowercase();
+    Some(match u.as_str() {
+        "hour" | "hr" | "h" | "heure" | "hourly" | "horaire" => Period::Hour,
+        "day" | "jour" | "daily" => Period::Day,
+        "week" | "wk" | "semaine" | "weekly" | "hebdomadaire" => Period::Week,
+        "biweekly" | "bi-weekly" | "two weeks" => Period::TwoWeeks,
+        "month" | "mo" | "mois" | "monthly" | "mensuel" | "mensuellement" => Period::Month,
+        "year" | "yr" | "annum" | "année" | "annee" | "an" | "yearly" | "annually" | "annual" | "annuel" | "annuellement" => Period::Year,
+        _ if u.starts_with("two") => Period::TwoWeeks,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pay(text: &str) -> Pay {
+        match find_all(text).into_iter().next() {
+            Some(PayText::Amounts(p)) => p,
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn english_ranges() {
+        let p = pay("$73,402.00 - $108,164.00 per year (at time of posting)");
+        assert_eq!(p.min.cents, 7_340_200);
+        assert_eq!(p.max.as_ref().unwrap().cents, 10_816_400);
+        assert_eq!(p.period.as_ref().unwrap().0, Period::Year);
+        assert!(p.min.style.symbol_first);
+        assert_eq!(p.min.style.thousands, Some(','));
+        let p = pay("$1,364.05 - $1,743.34 Per Week*");
+        assert_eq!(p.period.unwrap().0, Period::Week);
+        let p = pay("$690 - $920 weekly");
+        assert_eq!((p.min.cents, p.period.unwrap().0), (69_000, Period::Week));
+        let p = pay("$25.50/hour");
+        assert_eq!((p.min.cents, p.period.unwrap().0), (2_550, Period::Hour));
+        let p = pay("$25 to $30 an hour");
+        assert_eq!(p.separator.unwrap().0, "to");
+        assert_eq!(p.period.unwrap().0, Period::Hour);
+        let p = pay("$66,995 - $72,183");
+        assert!(p.period.is_none());
+        let p = pay("$788.25 - $1051.00 weekly before tax");
+        assert_eq!(p.max.unwrap().style.thousands, None);
+    }
+
+    #[test]
+    fn french_ranges() {
+        let text = "73 402,00 $ à 108 164,00 $ par année";
+        let p = pay(text);
+        assert_eq!(p.min.cents, 7_340_200);
+        assert!(!p.min.style.symbol_first);
+        assert_eq!(p.min.style.decimal, Some(','));
+        assert_eq!(p.separator.as_ref().unwrap().0, "à");
+        assert_eq!(p.period.unwrap().0, Period::Year);
+        let p = pay("de 66\u{a0}995\u{a0}$ à 72\u{a0}183\u{a0}$ par an");
+        assert_eq!(p.min.style.thousands, Some('\u{a0}'));
+        assert_eq!(p.max.unwrap().cents, 7_218_300);
+    }
+
+    #[test]
+    fn open_ended_classification_and_vague() {
+        let p = pay("up to $30 per hour");
+        assert_eq!(p.open_ended.unwrap().0, "up to");
+        let p = pay("$20 and up per hour");
+        assert_eq!(p.open_ended.unwrap().0, "and up");
+        assert_eq!(p.period.unwrap().0, Period::Hour);
+        assert!(matches!(&find_all("Classification: IT-03")[0], PayText::Classification { code, .. } if code == "IT-03"));
+        assert!(matches!(find_all("We offer a competitive salary.")[0], PayText::Vague { .. }));
+        assert!(matches!(find_all("Salaire concurrentiel")[0], PayText::Vague { .. }));
+    }
+}
