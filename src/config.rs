@@ -13,6 +13,7 @@ use toml::Spanned;
 
 use crate::diagnostic::Severity;
 use crate::posting::{Profile, ProfileChoice};
+use crate::rules::salary::Jurisdiction;
 use crate::rules::{self, Rule};
 
 /// The names postlint looks for, in each folder from the current one upward.
@@ -61,6 +62,8 @@ struct ConfigFile {
     #[serde(default)]
     ignore: Vec<Spanned<String>>,
     profile: Option<Spanned<String>>,
+    jurisdiction: Option<Spanned<String>>,
+    employer_size: Option<u32>,
     today: Option<Spanned<String>>,
     #[serde(default)]
     exclude: Vec<Spanned<String>>,
@@ -82,6 +85,8 @@ struct OverrideFile {
     #[serde(default)]
     ignore: Vec<Spanned<String>>,
     profile: Option<Spanned<String>>,
+    jurisdiction: Option<Spanned<String>>,
+    employer_size: Option<u32>,
     #[serde(default)]
     rules: BTreeMap<Spanned<String>, Spanned<toml::Table>>,
 }
@@ -105,6 +110,8 @@ struct Layer {
     ignore: Vec<&'static Rule>,
     severities: Vec<SeverityChoice>,
     profile: Option<ProfileChoice>,
+    jurisdiction: Option<&'static Jurisdiction>,
+    employer_size: Option<u32>,
 }
 
 /// What applies to one file.
@@ -113,6 +120,10 @@ pub struct FileSettings {
     /// Per rule, in the order of [`rules::all`]: its severity, or `None` when it is off.
     pub severities: Vec<Option<Severity>>,
     pub profile: ProfileChoice,
+    /// Where pay-transparency law is checked (`jurisdiction` in config).
+    pub jurisdiction: Option<&'static Jurisdiction>,
+    /// The employer's head count, when given: small employers are exempt in some places.
+    pub employer_size: Option<u32>,
 }
 
 impl FileSettings {
@@ -221,6 +232,22 @@ impl Settings {
                 )
             })
         };
+        let jurisdiction = |code: &Spanned<String>| -> ConfigResult<&'static Jurisdiction> {
+            Jurisdiction::by_code(code.get_ref()).ok_or_else(|| {
+                err(
+                    code.span(),
+                    format!("unknown jurisdiction `{}`", code.get_ref()),
+                    Some(format!(
+                        "Use one of {}.",
+                        Jurisdiction::codes()
+                            .iter()
+                            .map(|c| format!("`{c}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )),
+                )
+            })
+        };
         let selectors = |list: &[Spanned<String>]| -> ConfigResult<Vec<&'static Rule>> {
             let mut out = Vec::new();
             for s in list {
@@ -309,6 +336,8 @@ impl Settings {
             ignore: selectors(&file.ignore)?,
             severities: rule_tables(&file.rules, &mut options)?,
             profile: file.profile.as_ref().map(profile_choice).transpose()?,
+            jurisdiction: file.jurisdiction.as_ref().map(jurisdiction).transpose()?,
+            employer_size: file.employer_size,
         };
         let glob_set = |globs: &[Spanned<String>]| -> ConfigResult<GlobSet> {
             let mut builder = GlobSetBuilder::new();
@@ -334,6 +363,8 @@ impl Settings {
                 ignore: selectors(&o.ignore)?,
                 severities: rule_tables(&o.rules, &mut options)?,
                 profile: o.profile.as_ref().map(profile_choice).transpose()?,
+                jurisdiction: o.jurisdiction.as_ref().map(jurisdiction).transpose()?,
+                employer_size: o.employer_size,
             };
             overrides.push((glob_set(&o.files)?, layer));
         }
@@ -377,6 +408,8 @@ impl Settings {
                     })
                 })
                 .transpose()?,
+            jurisdiction: None,
+            employer_size: None,
         };
         Ok(Settings {
             exclude: glob_set(&file.exclude)?,
@@ -418,6 +451,8 @@ impl Settings {
         let mut enabled = vec![true; all.len()];
         let mut severity: Vec<Severity> = all.iter().map(|r| r.severity).collect();
         let mut profile = ProfileChoice::Auto;
+        let mut jurisdiction = None;
+        let mut employer_size = None;
         let relative = self.relative(path);
         let overrides = self
             .overrides
@@ -452,6 +487,12 @@ impl Settings {
             if let Some(p) = &layer.profile {
                 profile = p.clone();
             }
+            if layer.jurisdiction.is_some() {
+                jurisdiction = layer.jurisdiction;
+            }
+            if layer.employer_size.is_some() {
+                employer_size = layer.employer_size;
+            }
         }
         FileSettings {
             severities: enabled
@@ -460,6 +501,8 @@ impl Settings {
                 .map(|(&on, s)| on.then_some(s))
                 .collect(),
             profile,
+            jurisdiction,
+            employer_size,
         }
     }
 }

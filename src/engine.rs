@@ -226,6 +226,8 @@ fn lint_file(
             severity,
             options: settings.options.get(rule.id),
             today: settings.today,
+            jurisdiction: file_settings.jurisdiction,
+            employer_size: file_settings.employer_size,
             diagnostics: &mut found,
         };
         check(&posting, &mut cx);

@@ -41,12 +41,35 @@ pub struct DateText {
 }
 
 impl DateText {
+    /// The same date with every range passed through `f` (from text offsets to file offsets).
+    pub fn map(mut self, f: &impl Fn(Range<usize>) -> Range<usize>) -> DateText {
+        self.range = f(self.range);
+        self.weekday = self.weekday.map(|(w, r)| (w, f(r)));
+        self.time = self.time.map(|(t, r)| (t, f(r)));
+        self.zone = self.zone.map(|(z, r)| (z, f(r)));
+        self.ordinal = self.ordinal.map(f);
+        self
+    }
+
+    /// The date and time as a civil datetime, the end of the day when no time is given.
+    pub fn datetime(&self) -> Option<jiff::civil::DateTime> {
+        let time = self
+            .time
+            .as_ref()
+            .map_or(Time::new(23, 59, 59, 0).ok()?, |(t, _)| *t);
+        Some(self.date?.to_datetime(time))
+    }
+
     /// What was understood, for messages: `2021-03-31 23:59 EDT`.
     pub fn understood(&self) -> String {
         let mut out = match (self.date, self.year) {
             (Some(d), _) => d.to_string(),
             (None, Some(y)) => format!("{y:04}-{:02}-{:02} (no such date)", self.month, self.day),
-            (None, None) => format!("{} {} (no year)", month_name(Lang::En, self.month), self.day),
+            (None, None) => format!(
+                "{} {} (no year)",
+                month_name(Lang::En, self.month),
+                self.day
+            ),
         };
         if let Some((t, _)) = &self.time {
             out.push_str(&format!(" {:02}:{:02}", t.hour(), t.minute()));
@@ -60,13 +83,45 @@ impl DateText {
 }
 
 const EN_MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 const FR_MONTHS: [&str; 12] = [
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
 ];
-const EN_WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-const FR_WEEKDAYS: [&str; 7] = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
+const EN_WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+const FR_WEEKDAYS: [&str; 7] = [
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+];
 
 pub fn month_name(lang: Lang, month: i8) -> &'static str {
     let i = (month.clamp(1, 12) - 1) as usize;
@@ -137,10 +192,14 @@ fn month_index(name: &str) -> Option<i8> {
     let find = |months: &[&str]| {
         months.iter().position(|m| {
             let plain = m.replace(['é', 'è'], "e").replace('û', "u");
-            *m == lower || plain == lower || (lower.len() >= 3 && (m.starts_with(lower) || plain.starts_with(lower)))
+            *m == lower
+                || plain == lower
+                || (lower.len() >= 3 && (m.starts_with(lower) || plain.starts_with(lower)))
         })
     };
-    find(&EN_MONTHS).or_else(|| find(&FR_MONTHS)).map(|i| i as i8 + 1)
+    find(&EN_MONTHS)
+        .or_else(|| find(&FR_MONTHS))
+        .map(|i| i as i8 + 1)
 }
 
 fn weekday_index(name: &str) -> Option<Weekday> {
@@ -170,7 +229,9 @@ fn time_of(caps: &Captures) -> Option<Time> {
         return Time::new(h, m, 0, 0).ok();
     }
     let h: i8 = caps.name("h")?.as_str().parse().ok()?;
-    let m: i8 = caps.name("m").map_or(Some(0), |m| m.as_str().parse().ok())?;
+    let m: i8 = caps
+        .name("m")
+        .map_or(Some(0), |m| m.as_str().parse().ok())?;
     let h = match caps.name("ampm").map(|a| a.as_str().to_lowercase()) {
         Some(a) if a.starts_with('p') => {
             if !(1..=12).contains(&h) {
@@ -212,7 +273,8 @@ fn build(caps: &Captures, base: usize, lang: Lang, iso: bool) -> Option<DateText
         .map(|z| (z.as_str().to_uppercase(), base + z.start()..base + z.end()));
     let dotted_meridiem = caps.name("ampm").is_some_and(|a| a.as_str().contains('.'));
     Some(DateText {
-        range: base + whole.start()..base + whole.end().min(trimmed_end(whole.as_str()) + whole.start()),
+        range: base + whole.start()
+            ..base + whole.end().min(trimmed_end(whole.as_str()) + whole.start()),
         lang,
         iso,
         year,
@@ -229,16 +291,23 @@ fn build(caps: &Captures, base: usize, lang: Lang, iso: bool) -> Option<DateText
 
 /// The end of `s` without trailing spaces, commas or an unmatched `(`.
 fn trimmed_end(s: &str) -> usize {
-    s.trim_end_matches([' ', ',', '(', '\u{a0}', '\u{202f}']).len()
+    s.trim_end_matches([' ', ',', '(', '\u{a0}', '\u{202f}'])
+        .len()
 }
 
 /// Every date expression in `text`, in order, without overlaps.
 pub fn find_all(text: &str) -> Vec<DateText> {
     let mut found: Vec<DateText> = Vec::new();
-    for (regex, lang, iso) in [(&*EN, Lang::En, false), (&*FR, Lang::Fr, false), (&*ISO, Lang::En, true)] {
+    for (regex, lang, iso) in [
+        (&*EN, Lang::En, false),
+        (&*FR, Lang::Fr, false),
+        (&*ISO, Lang::En, true),
+    ] {
         for caps in regex.captures_iter(text) {
             if let Some(d) = build(&caps, 0, lang, iso)
-                && !found.iter().any(|f| f.range.start < d.range.end && d.range.start < f.range.end)
+                && !found
+                    .iter()
+                    .any(|f| f.range.start < d.range.end && d.range.start < f.range.end)
             {
                 found.push(d);
             }
@@ -251,7 +320,9 @@ pub fn find_all(text: &str) -> Vec<DateText> {
 /// Reads one date written alone, such as a metadata value `October 19, 2021` or `2021-10-19`.
 pub fn parse_value(text: &str) -> Option<DateText> {
     let d = find_all(text).into_iter().next()?;
-    (text[..d.range.start].trim().is_empty() && text[d.range.end..].trim_matches(['.', ' ']).is_empty()).then_some(d)
+    (text[..d.range.start].trim().is_empty()
+        && text[d.range.end..].trim_matches(['.', ' ']).is_empty())
+    .then_some(d)
 }
 
 /// Words that make a sentence about applying, and so its date a deadline.
@@ -282,10 +353,13 @@ pub enum Deadline {
     Unreadable { range: Range<usize>, hint: String },
 }
 
-/// Looks like part of a date: a month name, or digits with `/` or `-`.
+/// Looks like part of a date: a month name with a number, or digits with `/`, `.` or `-`.
 static DATE_ISH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?xi)\b(?:january|february|march|april|may|june|july|august|september|october|november|december|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?)\b",
+        r"(?xi)
+        \b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+\d{1,4}\b
+        | \b\d{1,2}(?:er)?\s+(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)\b
+        | \b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b",
     )
     .expect("valid regex")
 });
@@ -387,7 +461,13 @@ pub fn zone_variant(abbreviation: &str, dst: bool) -> Option<&'static str> {
 pub fn is_dst(tz: &str, date: Date, time: Time) -> Option<bool> {
     let zone = jiff::tz::TimeZone::get(tz).ok()?;
     let zoned = date.to_datetime(time).to_zoned(zone).ok()?;
-    Some(zoned.time_zone().to_offset_info(zoned.timestamp()).dst().is_dst())
+    Some(
+        zoned
+            .time_zone()
+            .to_offset_info(zoned.timestamp())
+            .dst()
+            .is_dst(),
+    )
 }
 
 /// The same zone abbreviation in the other language: `EDT` ↔ `HAE`.
@@ -410,7 +490,13 @@ pub fn zone_translation(abbreviation: &str) -> Option<&'static str> {
         ("MT", "HR"),
         ("PT", "HP"),
     ];
-    EN_FR
-        .iter()
-        .find_map(|(en, fr)| if *en == abbreviation { Some(*fr) } else if *fr == abbreviation { Some(*en) } else { None })
+    EN_FR.iter().find_map(|(en, fr)| {
+        if *en == abbreviation {
+            Some(*fr)
+        } else if *fr == abbreviation {
+            Some(*en)
+        } else {
+            None
+        }
+    })
 }

@@ -85,6 +85,58 @@ pub struct Image {
     pub span: Span,
 }
 
+/// The plain text of one leaf block (paragraph, heading, list item, table cell), with the
+/// map back to the source: what sentence- and phrase-level extractors read.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TextBlock {
+    pub text: String,
+    /// `(offset in text, source range)` of each piece, in order.
+    pieces: Vec<(usize, Range<usize>)>,
+    /// The whole block in the source.
+    pub span: Span,
+    /// Index of the section the block is in.
+    pub section: usize,
+}
+
+impl TextBlock {
+    fn push(&mut self, text: &str, source: Range<usize>) {
+        self.pieces.push((self.text.len(), source));
+        self.text.push_str(text);
+    }
+
+    /// The source span of `range` (offsets into [`TextBlock::text`]). Exact where the source
+    /// holds the text as written; an escaped or entity-encoded piece maps to its whole range.
+    pub fn source_span(&self, range: Range<usize>) -> Span {
+        let map = |offset: usize, end: bool| -> usize {
+            let i = self.pieces.partition_point(|(start, _)| {
+                if end {
+                    *start < offset
+                } else {
+                    *start <= offset
+                }
+            });
+            let Some((start, source)) = self.pieces.get(i.saturating_sub(1)) else {
+                return self.span.start as usize;
+            };
+            let piece_len = self
+                .pieces
+                .get(i)
+                .map_or(self.text.len(), |(next, _)| *next)
+                - start;
+            if source.len() == piece_len {
+                (source.start + offset - start).min(source.end)
+            } else if end {
+                source.end
+            } else {
+                source.start
+            }
+        };
+        let start = map(range.start, false);
+        let end = map(range.end, true).max(start);
+        Span::new(self.span.file, start..end)
+    }
+}
+
 /// Everything the rules read from the Markdown body.
 #[derive(Clone, Debug, Default)]
 pub struct Markdown {
@@ -100,6 +152,8 @@ pub struct Markdown {
     pub html: Vec<Span>,
     /// Thematic breaks (`---`, `***`) outside any container.
     pub breaks: Vec<Span>,
+    /// The plain text of each leaf block, in order.
+    pub blocks: Vec<TextBlock>,
 }
 
 /// Bare URLs are not prose: a reader does not read them as words.
@@ -151,16 +205,43 @@ pub fn parse(file: FileId, text: &str, start: usize) -> Markdown {
     let mut lists: Vec<(usize, Vec<Span>)> = Vec::new(); // (index into md.lists, items)
     let mut code_depth = 0u32;
     let mut container_depth = 0u32;
+    let mut block: Option<TextBlock> = None;
+    let finish = |block: &mut Option<TextBlock>, md: &mut Markdown| {
+        if let Some(b) = block.take()
+            && !b.text.trim().is_empty()
+        {
+            md.blocks.push(b);
+        }
+    };
     for (event, range) in parser.into_offset_iter() {
         match event {
             Event::Start(tag) => match tag {
-                Tag::Heading { level, id, .. } => open.push(Open::Heading {
-                    level: heading_level(level),
-                    start: range.start,
-                    text: String::new(),
-                    id: id.map(|s| s.to_string()),
-                }),
-                Tag::Paragraph => md.paragraphs.push(span(range.clone())),
+                Tag::Heading { level, id, .. } => {
+                    finish(&mut block, &mut md);
+                    // Counted as the section it opens.
+                    block = Some(TextBlock {
+                        span: span(range.clone()),
+                        section: md.headings.len() + 1,
+                        ..TextBlock::default()
+                    });
+                    open.push(Open::Heading {
+                        level: heading_level(level),
+                        start: range.start,
+                        text: String::new(),
+                        id: id.map(|s| s.to_string()),
+                    })
+                }
+                Tag::Paragraph | Tag::TableCell => {
+                    if matches!(tag, Tag::Paragraph) {
+                        md.paragraphs.push(span(range.clone()));
+                    }
+                    finish(&mut block, &mut md);
+                    block = Some(TextBlock {
+                        span: span(range.clone()),
+                        section: md.headings.len(),
+                        ..TextBlock::default()
+                    });
+                }
                 Tag::List(first) => {
                     md.lists.push(List {
                         span: span(range.clone()),
@@ -175,6 +256,13 @@ pub fn parse(file: FileId, text: &str, start: usize) -> Markdown {
                     if let Some((_, items)) = lists.last_mut() {
                         items.push(span(range.clone()));
                     }
+                    // A tight item's text has no paragraph of its own.
+                    finish(&mut block, &mut md);
+                    block = Some(TextBlock {
+                        span: span(range.clone()),
+                        section: md.headings.len(),
+                        ..TextBlock::default()
+                    });
                 }
                 Tag::BlockQuote(_) | Tag::FootnoteDefinition(_) | Tag::Table(_) => {
                     container_depth += 1
@@ -200,7 +288,9 @@ pub fn parse(file: FileId, text: &str, start: usize) -> Markdown {
                 _ => {}
             },
             Event::End(tag) => match tag {
+                TagEnd::Paragraph | TagEnd::TableCell | TagEnd::Item => finish(&mut block, &mut md),
                 TagEnd::Heading(_) => {
+                    finish(&mut block, &mut md);
                     if let Some(Open::Heading {
                         level,
                         start: s,
@@ -267,6 +357,9 @@ pub fn parse(file: FileId, text: &str, start: usize) -> Markdown {
                     continue;
                 }
                 push_text(&mut open, &t);
+                if let Some(b) = block.as_mut() {
+                    b.push(&t, start + range.start..start + range.end);
+                }
                 let in_autolink = matches!(
                     open.last(),
                     Some(Open::Link {
@@ -280,14 +373,27 @@ pub fn parse(file: FileId, text: &str, start: usize) -> Markdown {
             }
             Event::Code(t) => push_text(&mut open, &t),
             Event::Html(_) | Event::InlineHtml(_) => md.html.push(span(range)),
-            Event::SoftBreak | Event::HardBreak => push_text(&mut open, " "),
+            Event::SoftBreak | Event::HardBreak => {
+                push_text(&mut open, " ");
+                if let Some(b) = block.as_mut() {
+                    b.push(" ", start + range.start..start + range.end);
+                }
+            }
             Event::Rule if container_depth == 0 => md.breaks.push(span(
                 range.start..trim_newline(body, range.start, range.end),
             )),
             _ => {}
         }
     }
+    finish(&mut block, &mut md);
     md.sections = sections(&md.headings, file, start, text.len());
+    // Blocks counted the headings before them; without text before the first heading, the
+    // first section is that heading's.
+    if md.sections.first().is_some_and(|s| s.heading.is_some()) {
+        for b in &mut md.blocks {
+            b.section = b.section.saturating_sub(1);
+        }
+    }
     md
 }
 
@@ -428,5 +534,49 @@ mod tests {
             "{prose:?}"
         );
         assert!(prose.iter().any(|p| p.contains("now.")));
+        let block = md
+            .blocks
+            .iter()
+            .find(|b| b.text.starts_with("Apply"))
+            .unwrap();
+        assert_eq!(block.text, "Apply here or see https://a.ca.");
+        let at = block.text.find("here").unwrap();
+        assert_eq!(&text[block.source_span(at..at + 4).range()], "here");
+        assert_eq!(md.sections[md.blocks[0].section].heading, Some(0));
+        for b in &md.blocks {
+            let section = &md.sections[b.section];
+            assert!(
+                section.span.start <= b.span.start
+                    && b.span.end <= section.span.end.max(b.span.end),
+                "{b:?}"
+            );
+            assert!(
+                b.span.start >= section.span.start,
+                "{:?} not in {:?}",
+                b.text,
+                section
+            );
+        }
+        let with_preamble = parse(FileId(0), "Intro text.\n\n# A\n\nBody.\n", 0);
+        let sections: Vec<_> = with_preamble.blocks.iter().map(|b| b.section).collect();
+        assert_eq!(sections, vec![0, 1, 1]);
+    }
+
+    #[test]
+    fn blocks_map_back_through_markup() {
+        let text =
+            "We're accepting submissions until **Wednesday, March 31, 2021** 11:59&nbsp;pm EDT.\n";
+        let md = parse(FileId(0), text, 0);
+        let b = &md.blocks[0];
+        assert_eq!(
+            b.text,
+            "We're accepting submissions until Wednesday, March 31, 2021 11:59\u{a0}pm EDT."
+        );
+        let at = b.text.find("Wednesday").unwrap();
+        assert_eq!(&text[b.source_span(at..at + 9).range()], "Wednesday");
+        let pm = b.text.find("pm").unwrap();
+        assert_eq!(&text[b.source_span(pm..pm + 6).range()], "pm EDT");
+        let nbsp = b.text.find('\u{a0}').unwrap();
+        assert_eq!(&text[b.source_span(nbsp..nbsp + 2).range()], "&nbsp;");
     }
 }

@@ -2,15 +2,19 @@
 //!
 //! A file is read and parsed once, into one `Posting`. Rules only read it.
 
+pub mod date;
+pub mod facts;
 pub mod front_matter;
 pub mod lang;
 pub mod markdown;
 pub mod metadata;
 pub mod profile;
+pub mod salary;
 pub mod source;
 
 use std::sync::{Arc, OnceLock};
 
+pub use facts::{Facts, Found, Origin};
 pub use front_matter::{Entry, FrontMatter, FrontMatterKind, Value};
 pub use lang::{Lang, LangSource};
 pub use markdown::{Heading, Image, Link, LinkKind, List, Markdown, Section};
@@ -44,6 +48,8 @@ pub struct Posting {
     pub title: Option<Spanned<String>>,
     /// What the posting must contain, if a profile applies to it.
     pub profile: Option<Arc<Profile>>,
+    /// Closing and publication dates, status and pay, read once.
+    pub facts: Facts,
     schema_errors: OnceLock<Vec<SchemaError>>,
 }
 
@@ -73,6 +79,7 @@ impl Posting {
         let lang = lang_of(&source.path, &front_matter, &prose_sample);
         let segments = segments(&source, &markdown, body_start, lang.map(|(l, _)| l));
         let title = title(&front_matter, &markdown);
+        let facts = facts::read(&source, &front_matter, &markdown);
         let profile = match profile {
             ProfileChoice::None => None,
             ProfileChoice::Fixed(p) => Some(p.clone()),
@@ -88,6 +95,7 @@ impl Posting {
             segments,
             title,
             profile,
+            facts,
             schema_errors: OnceLock::new(),
         }
     }
@@ -119,6 +127,24 @@ impl Posting {
             Some(profile) if self.front_matter.error.is_none() => profile.validate(self),
             _ => Vec::new(),
         })
+    }
+
+    /// The language at `offset`: its segment's, else the file's.
+    pub fn lang_at(&self, offset: usize) -> Option<Lang> {
+        self.segments
+            .iter()
+            .find(|s| s.span.range().contains(&offset))
+            .map(|s| s.lang)
+            .or(self.lang.map(|(l, _)| l))
+    }
+
+    /// Still accepting applications: not archived or hidden, and no "we received N
+    /// applications" status.
+    pub fn is_open(&self) -> bool {
+        let fm = &self.front_matter;
+        fm.bool("archived") != Some(true)
+            && fm.bool("linkHidden") != Some(true)
+            && self.facts.closed_status.is_none()
     }
 
     /// The prose inside `range`, joined with spaces.

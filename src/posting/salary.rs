@@ -98,17 +98,54 @@ pub struct Pay {
     pub open_ended: Option<(String, Range<usize>)>,
 }
 
+impl PayText {
+    pub fn range(&self) -> Range<usize> {
+        match self {
+            PayText::Amounts(p) => p.range.clone(),
+            PayText::Classification { range, .. } | PayText::Vague { range } => range.clone(),
+        }
+    }
+
+    /// The same statement with every range passed through `f` (from text offsets to file offsets).
+    pub fn map(self, f: &impl Fn(Range<usize>) -> Range<usize>) -> PayText {
+        let amount = |a: Amount| Amount {
+            range: f(a.range),
+            ..a
+        };
+        match self {
+            PayText::Amounts(p) => PayText::Amounts(Pay {
+                range: f(p.range),
+                min: amount(p.min),
+                max: p.max.map(amount),
+                separator: p.separator.map(|(s, r)| (s, f(r))),
+                period: p.period.map(|(k, r)| (k, f(r))),
+                open_ended: p.open_ended.map(|(s, r)| (s, f(r))),
+            }),
+            PayText::Classification { code, range } => PayText::Classification {
+                code,
+                range: f(range),
+            },
+            PayText::Vague { range } => PayText::Vague { range: f(range) },
+        }
+    }
+}
+
 /// What a posting says about pay, in one place.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PayText {
     Amounts(Pay),
     /// A classification that stands for a pay scale: `IT-03`, `CS-04`.
-    Classification { code: String, range: Range<usize> },
+    Classification {
+        code: String,
+        range: Range<usize>,
+    },
     /// `competitive salary`, `salaire concurrentiel`.
-    Vague { range: Range<usize> },
+    Vague {
+        range: Range<usize>,
+    },
 }
 
-const NUMBER: &str = r"\d{1,3}(?:[,\u{a0}\u{202f} .]\d{3})+|\d+";
+const NUMBER: &str = r"\d{1,3}(?:[,\u{a0}\u{202f}\x20.]\d{3})+|\d+";
 
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -138,7 +175,8 @@ static OPEN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static OPEN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:\+|and\s+(?:up|above|more)|or\s+more|plus|et\s+plus|ou\s+plus)").expect("valid regex")
+    Regex::new(r"(?i)^\s*(?:\+|and\s+(?:up|above|more)|or\s+more|plus|et\s+plus|ou\s+plus)")
+        .expect("valid regex")
 });
 
 static CLASSIFICATION: LazyLock<Regex> = LazyLock::new(|| {
@@ -153,7 +191,12 @@ fn amount(caps: &Captures) -> Option<Amount> {
     let whole = caps.get(0)?;
     let (number, decimal, cents, symbol_first) = match caps.name("en") {
         Some(n) => (n.as_str(), caps.name("endec"), caps.name("encents"), true),
-        None => (caps.name("fr")?.as_str(), caps.name("frdec"), caps.name("frcents"), false),
+        None => (
+            caps.name("fr")?.as_str(),
+            caps.name("frdec"),
+            caps.name("frcents"),
+            false,
+        ),
     };
     let thousands = number.chars().find(|c| !c.is_ascii_digit());
     let digits: String = number.chars().filter(char::is_ascii_digit).collect();
@@ -172,7 +215,10 @@ fn amount(caps: &Captures) -> Option<Amount> {
 
 /// Every statement of pay in `text`, in order.
 pub fn find_all(text: &str) -> Vec<PayText> {
-    let amounts: Vec<Amount> = AMOUNT.captures_iter(text).filter_map(|c| amount(&c)).collect();
+    let amounts: Vec<Amount> = AMOUNT
+        .captures_iter(text)
+        .filter_map(|c| amount(&c))
+        .collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < amounts.len() {
@@ -186,7 +232,10 @@ pub fn find_all(text: &str) -> Vec<PayText> {
                 && sep.get(0).is_some_and(|m| m.end() == between.len())
             {
                 let s = sep.name("sep").expect("group");
-                separator = Some((s.as_str().to_string(), min.range.end + s.start()..min.range.end + s.end()));
+                separator = Some((
+                    s.as_str().to_string(),
+                    min.range.end + s.start()..min.range.end + s.end(),
+                ));
                 max = Some(next.clone());
                 end = next.range.end;
                 i += 1;
@@ -199,20 +248,30 @@ pub fn find_all(text: &str) -> Vec<PayText> {
         let mut open_ended = None;
         if max.is_none() {
             if let Some(m) = OPEN_BEFORE.find(before) {
-                open_ended = Some((m.as_str().trim().to_string(), m.start()..m.start() + m.as_str().trim_end().len()));
+                open_ended = Some((
+                    m.as_str().trim().to_string(),
+                    m.start()..m.start() + m.as_str().trim_end().len(),
+                ));
                 start = m.start();
             } else if let Some(m) = OPEN_AFTER.find(&text[end..]) {
-                let r = end + m.start() + (m.as_str().len() - m.as_str().trim_start().len())..end + m.end();
+                let r = end + m.start() + (m.as_str().len() - m.as_str().trim_start().len())
+                    ..end + m.end();
                 open_ended = Some((text[r.clone()].to_string(), r.clone()));
                 end = r.end;
             }
         }
         let mut period = None;
         if let Some(p) = PERIOD.captures(&text[end..]) {
-            let unit = p.name("unit").or_else(|| p.name("adverb")).expect("one of the groups");
+            let unit = p
+                .name("unit")
+                .or_else(|| p.name("adverb"))
+                .expect("one of the groups");
             if let Some(kind) = period_of(unit.as_str()) {
                 let m = p.get(0).expect("group 0");
-                let r = end + m.start() + (m.as_str().len() - m.as_str().trim_start_matches([' ', '*']).len())..end + m.end();
+                let r = end
+                    + m.start()
+                    + (m.as_str().len() - m.as_str().trim_start_matches([' ', '*']).len())
+                    ..end + m.end();
                 period = Some((kind, r.clone()));
                 end = r.end;
             }
@@ -234,7 +293,9 @@ pub fn find_all(text: &str) -> Vec<PayText> {
         });
     }
     for m in VAGUE.find_iter(text) {
-        out.push(PayText::Vague { range: m.start()..m.end() });
+        out.push(PayText::Vague {
+            range: m.start()..m.end(),
+        });
     }
     out.sort_by_key(|p| match p {
         PayText::Amounts(a) => a.range.start,
@@ -251,7 +312,8 @@ fn period_of(unit: &str) -> Option<Period> {
         "week" | "wk" | "semaine" | "weekly" | "hebdomadaire" => Period::Week,
         "biweekly" | "bi-weekly" | "two weeks" => Period::TwoWeeks,
         "month" | "mo" | "mois" | "monthly" | "mensuel" | "mensuellement" => Period::Month,
-        "year" | "yr" | "annum" | "année" | "annee" | "an" | "yearly" | "annually" | "annual" | "annuel" | "annuellement" => Period::Year,
+        "year" | "yr" | "annum" | "année" | "annee" | "an" | "yearly" | "annually" | "annual"
+        | "annuel" | "annuellement" => Period::Year,
         _ if u.starts_with("two") => Period::TwoWeeks,
         _ => return None,
     })
@@ -312,8 +374,16 @@ mod tests {
         let p = pay("$20 and up per hour");
         assert_eq!(p.open_ended.unwrap().0, "and up");
         assert_eq!(p.period.unwrap().0, Period::Hour);
-        assert!(matches!(&find_all("Classification: IT-03")[0], PayText::Classification { code, .. } if code == "IT-03"));
-        assert!(matches!(find_all("We offer a competitive salary.")[0], PayText::Vague { .. }));
-        assert!(matches!(find_all("Salaire concurrentiel")[0], PayText::Vague { .. }));
+        assert!(
+            matches!(&find_all("Classification: IT-03")[0], PayText::Classification { code, .. } if code == "IT-03")
+        );
+        assert!(matches!(
+            find_all("We offer a competitive salary.")[0],
+            PayText::Vague { .. }
+        ));
+        assert!(matches!(
+            find_all("Salaire concurrentiel")[0],
+            PayText::Vague { .. }
+        ));
     }
 }

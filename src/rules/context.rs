@@ -6,6 +6,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::posting::Span;
 
 use super::Rule;
+use super::salary::Jurisdiction;
 
 /// Collects one rule's findings. Rules never read the clock, files or the network.
 pub struct Context<'a> {
@@ -13,6 +14,8 @@ pub struct Context<'a> {
     pub(crate) severity: Severity,
     pub(crate) options: Option<&'a toml::Table>,
     pub(crate) today: Date,
+    pub(crate) jurisdiction: Option<&'static Jurisdiction>,
+    pub(crate) employer_size: Option<u32>,
     pub(crate) diagnostics: &'a mut Vec<Diagnostic>,
 }
 
@@ -29,6 +32,16 @@ impl Context<'_> {
         self.options
             .and_then(|t| t.clone().try_into().ok())
             .unwrap_or_default()
+    }
+
+    /// The pay-transparency law configured for this file, if any.
+    pub fn jurisdiction(&self) -> Option<&'static Jurisdiction> {
+        self.jurisdiction
+    }
+
+    /// The employer's head count, if configured.
+    pub fn employer_size(&self) -> Option<u32> {
+        self.employer_size
     }
 
     /// The date the run treats as today (`--today`, `today` in config, else the clock).

@@ -1,10 +1,12 @@
 //! The rule registry: every rule, its family, default severity, fixability and docs.
 
+pub mod closing_date;
 pub mod context;
 pub mod declare;
 pub mod encoding;
 pub mod front_matter;
 pub mod io;
+pub mod salary;
 pub mod suppression;
 
 use std::sync::LazyLock;
@@ -32,6 +34,8 @@ pub enum Family {
     /// `postlint-disable` comments.
     Suppression,
     FrontMatter,
+    ClosingDate,
+    Salary,
 }
 
 impl Family {
@@ -48,6 +52,8 @@ impl Family {
             Family::Encoding => "encoding",
             Family::Suppression => "suppression",
             Family::FrontMatter => "front-matter",
+            Family::ClosingDate => "closing-date",
+            Family::Salary => "salary",
         }
     }
 
@@ -141,6 +147,8 @@ static ALL: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
         encoding::RULES,
         suppression::RULES,
         front_matter::RULES,
+        closing_date::RULES,
+        salary::RULES,
     ]
     .into_iter()
     .flatten()

@@ -1,0 +1,226 @@
+//! Facts several rules need, read once per posting: closing dates, publication dates, whether
+//! the posting is still open, and what it says about pay.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::date::{self, DateText, Deadline};
+use super::front_matter::{FrontMatter, FrontMatterKind};
+use super::markdown::{Markdown, TextBlock};
+use super::salary::{self, PayText};
+use super::source::{SourceFile, Span};
+
+/// Where a fact was read.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Origin {
+    /// Running text.
+    Body,
+    /// A front-matter or metadata key, as written.
+    Key(String),
+}
+
+/// A fact with where it was read. Ranges inside `value` are byte offsets into the file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Found<T> {
+    pub value: T,
+    pub span: Span,
+    pub origin: Origin,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Facts {
+    /// Every statement of the closing date, in file order.
+    pub deadlines: Vec<Found<DateText>>,
+    /// Sentences that announce a deadline whose date could not be read, with the date-like
+    /// text that was seen.
+    pub unreadable_deadlines: Vec<Found<String>>,
+    /// A sentence saying there is no fixed closing date.
+    pub no_deadline: Option<Span>,
+    pub published: Option<Found<DateText>>,
+    pub updated: Option<Found<DateText>>,
+    /// A status saying applications are closed ("We received 114 applications").
+    pub closed_status: Option<Span>,
+    /// Every statement about pay, in file order.
+    pub pay: Vec<Found<PayText>>,
+    /// A pay key, or a block of a pay section, whose pay could not be read.
+    pub unreadable_pay: Vec<Found<String>>,
+}
+
+/// Front-matter keys that hold the closing date.
+pub const CLOSING_KEYS: [&str; 10] = [
+    "closingDate",
+    "closing_date",
+    "closing-date",
+    "closeDate",
+    "validThrough",
+    "deadline",
+    "applicationDeadline",
+    "application_deadline",
+    "dateLimite",
+    "date_limite",
+];
+const PUBLISHED_KEYS: [&str; 5] = [
+    "published",
+    "datePosted",
+    "date_posted",
+    "publishDate",
+    "date",
+];
+const UPDATED_KEYS: [&str; 3] = ["updated", "lastmod", "dateModified"];
+const PAY_KEYS: [&str; 6] = [
+    "salary",
+    "compensation",
+    "pay",
+    "salaire",
+    "remuneration",
+    "rémunération",
+];
+
+static CLOSED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:we\s+received\s+(?:approximately\s+|about\s+|over\s+|more\s+than\s+)?[\d,]+\s+applications|(?:this\s+)?(?:posting|competition|job|position)\s+(?:is|has)\s+(?:now\s+)?closed|applications\s+are\s+(?:now\s+)?closed|nous\s+avons\s+reçu\s+(?:environ\s+|plus\s+de\s+)?[\d\s]+candidatures|(?:cette\s+)?(?:offre|annonce|possibilité)\s+(?:d'emploi\s+)?est\s+(?:maintenant\s+)?(?:fermée|close)|les\s+candidatures\s+sont\s+(?:maintenant\s+)?fermées)\b").expect("valid regex")
+});
+
+static PAY_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:salary|salaries|compensation|pay|wages?|classification|salaire|rémunération|traitement|échelle\s+salariale)\b").expect("valid regex")
+});
+
+static PAY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:salary|compensation|pay|paid|wages?|earn|per\s+(?:year|hour|annum|week|month)|salaire|rémunération|traitement|payé|par\s+(?:année|an|heure|semaine|mois)|classified|classé|classification)\b").expect("valid regex")
+});
+
+pub fn read(source: &SourceFile, fm: &FrontMatter, md: &Markdown) -> Facts {
+    let mut facts = Facts::default();
+    let text = source.text.as_str();
+    for entry in &fm.entries {
+        let Some(value) = entry.value.value.as_str() else {
+            continue;
+        };
+        let key = entry.key.value.as_str();
+        let raw = source.slice(entry.value.span);
+        let offset = raw.find(value).map(|i| entry.value.span.start as usize + i);
+        let map = |r: Range<usize>| match offset {
+            Some(o) => o + r.start..o + r.end,
+            None => entry.value.span.range(),
+        };
+        let is = |keys: &[&str]| keys.iter().any(|k| k.eq_ignore_ascii_case(key));
+        let origin = Origin::Key(key.to_string());
+        if is(&CLOSING_KEYS) {
+            match date::parse_value(value) {
+                Some(d) => facts.deadlines.push(Found {
+                    span: source.span(map(d.range.clone())),
+                    value: d.map(&map),
+                    origin,
+                }),
+                None if !value.trim().is_empty() => facts.unreadable_deadlines.push(Found {
+                    value: value.to_string(),
+                    span: entry.value.span,
+                    origin,
+                }),
+                None => {}
+            }
+        } else if is(&PUBLISHED_KEYS) || is(&UPDATED_KEYS) {
+            let Some(d) = date::parse_value(value) else {
+                continue;
+            };
+            let found = Some(Found {
+                span: source.span(map(d.range.clone())),
+                value: d.map(&map),
+                origin,
+            });
+            if is(&UPDATED_KEYS) {
+                facts.updated = found;
+            } else {
+                facts.published = found;
+            }
+        } else if is(&PAY_KEYS)
+            || (fm.kind == FrontMatterKind::Metadata && key.eq_ignore_ascii_case("salary"))
+        {
+            let found = salary::find_all(value);
+            if found.is_empty() && !value.trim().is_empty() {
+                facts.unreadable_pay.push(Found {
+                    value: value.to_string(),
+                    span: entry.value.span,
+                    origin: origin.clone(),
+                });
+            }
+            for p in found {
+                facts.pay.push(Found {
+                    span: source.span(map(p.range())),
+                    value: p.map(&map),
+                    origin: origin.clone(),
+                });
+            }
+        }
+    }
+    for block in &md.blocks {
+        read_block(source, md, block, &mut facts);
+    }
+    if facts.closed_status.is_none()
+        && let Some(m) = CLOSED.find(text)
+    {
+        facts.closed_status = Some(source.span(m.range()));
+    }
+    facts.deadlines.sort_by_key(|d| d.span);
+    facts.pay.sort_by_key(|p| p.span);
+    facts
+}
+
+fn read_block(source: &SourceFile, md: &Markdown, block: &TextBlock, facts: &mut Facts) {
+    let map = |r: Range<usize>| block.source_span(r).range();
+    let text = block.text.as_str();
+    for deadline in date::deadlines(text) {
+        match deadline {
+            Deadline::Read(d) => facts.deadlines.push(Found {
+                span: source.span(map(d.range.clone())),
+                value: d.map(&map),
+                origin: Origin::Body,
+            }),
+            Deadline::Unreadable { range, hint } => facts.unreadable_deadlines.push(Found {
+                value: hint,
+                span: source.span(map(range)),
+                origin: Origin::Body,
+            }),
+        }
+    }
+    if facts.no_deadline.is_none() && date::says_no_deadline(text) {
+        facts.no_deadline = Some(block.span);
+    }
+    if let Some(m) = CLOSED.find(text)
+        && facts.closed_status.is_none()
+    {
+        facts.closed_status = Some(source.span(map(m.range())));
+    }
+    let in_pay_section = md
+        .sections
+        .get(block.section)
+        .and_then(|s| s.heading)
+        .and_then(|h| md.headings.get(h))
+        .is_some_and(|h| PAY_HEADING.is_match(&h.text));
+    let pay_words = PAY_WORDS.is_match(text);
+    let found = salary::find_all(text);
+    if in_pay_section && found.is_empty() && text.contains('$') {
+        facts.unreadable_pay.push(Found {
+            value: text.to_string(),
+            span: block.span,
+            origin: Origin::Body,
+        });
+    }
+    for p in found {
+        let keep = match &p {
+            PayText::Amounts(a) => {
+                in_pay_section || pay_words || a.period.is_some() || a.max.is_some()
+            }
+            PayText::Classification { .. } => in_pay_section || pay_words,
+            PayText::Vague { .. } => true,
+        };
+        if keep {
+            facts.pay.push(Found {
+                span: source.span(map(p.range())),
+                value: p.map(&map),
+                origin: Origin::Body,
+            });
+        }
+    }
+}
