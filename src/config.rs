@@ -95,6 +95,8 @@ struct OverrideFile {
 #[derive(Debug, Default, Clone)]
 pub struct Flags {
     pub config: Option<PathBuf>,
+    /// Look for the configuration from this path upward first (the first path to lint).
+    pub search_from: Option<PathBuf>,
     pub select: Option<Vec<String>>,
     pub extend_select: Vec<String>,
     pub ignore: Vec<String>,
@@ -152,7 +154,19 @@ impl Settings {
     pub fn load(cwd: &Path, flags: &Flags, clock_today: Date) -> ConfigResult<Settings> {
         let config_path = match &flags.config {
             Some(path) => Some(path.clone()),
-            None => find_config(cwd),
+            None => flags
+                .search_from
+                .as_deref()
+                .map(|p| cwd.join(p))
+                .and_then(|p| {
+                    let dir = if p.is_dir() {
+                        Some(p.as_path())
+                    } else {
+                        p.parent()
+                    };
+                    dir.and_then(find_config)
+                })
+                .or_else(|| find_config(cwd)),
         };
         let (file, source) = match &config_path {
             Some(path) => {

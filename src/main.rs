@@ -49,6 +49,7 @@ fn check(args: CheckArgs) -> miette::Result<ExitCode> {
     let cwd = std::env::current_dir().into_diagnostic()?;
     let flags = Flags {
         config: args.config.clone(),
+        search_from: args.paths.first().cloned(),
         select: args.select.clone(),
         extend_select: args.extend_select.clone(),
         ignore: args.ignore.clone(),

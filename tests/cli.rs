@@ -428,3 +428,16 @@ fn same_output_with_any_number_of_threads() {
     assert_eq!(one, many);
     assert!(!one.is_empty());
 }
+
+#[test]
+fn config_is_found_from_the_linted_path_first() {
+    let dir = dir_with(&[
+        (
+            "site/postlint.toml",
+            "ignore = [\"front-matter-invalid-yaml\"]\n",
+        ),
+        ("site/en/designer.md", BAD),
+    ]);
+    postlint(dir.path()).arg("site").assert().code(0);
+    postlint(dir.path()).arg(".").assert().code(1);
+}

@@ -174,3 +174,61 @@ fn output_is_the_same_every_run() {
     let b = common::render(Format::Json, &lint_corpus());
     assert_eq!(a, b);
 }
+
+#[test]
+fn closing_dates_and_pay_of_real_postings() {
+    let run = lint_corpus();
+    let concise = common::render(Format::Concise, &run);
+    let has = |path_part: &str, rule: &str| {
+        concise
+            .lines()
+            .any(|l| l.contains(path_part) && l.contains(&format!("[{rule}]")))
+    };
+    // EDT on winter dates.
+    assert!(has(
+        "ontario/engineering-manager.md:130:",
+        "closing-date-wrong-zone"
+    ));
+    assert!(has(
+        "ontario/senior-iit-architect.md:148:",
+        "closing-date-wrong-zone"
+    ));
+    assert!(has(
+        "ontario/policy-co-op.md:95:",
+        "closing-date-wrong-zone"
+    ));
+    // The same deadline with two zones.
+    assert!(has(
+        "ontario/senior-developer.md:13:",
+        "closing-date-wrong-zone"
+    ));
+    assert!(has(
+        "ontario/senior-developer.md:121:",
+        "closing-date-inconsistent"
+    ));
+    // Past deadlines of postings that still present themselves as open (today is fixed).
+    assert!(has("ontario/senior-developer.md", "closing-date-past"));
+    assert!(
+        !has("ontario/senior-product-manager.md", "closing-date-past"),
+        "it says it received applications"
+    );
+    // Salary style, and an English-formatted salary in a French posting.
+    assert!(has("ontario/experience-design-co-op.md:7:", "salary-style"));
+    assert!(has("ontario/director-chapters.md:7:", "salary-style"));
+    assert!(has(
+        "digital-canada-ca-website/fr/jobs/administrative-officer---internal-operations-fr---878766da-0bed-4884-b61b-994597a90f0f.md:15:",
+        "salary-locale-mismatch"
+    ));
+    // Every ODS posting has its salary read, and every deadline in it.
+    for posting in run.postings().filter(|p| p.path().contains("/ontario/")) {
+        assert!(!posting.facts.pay.is_empty(), "{}", posting.path());
+        assert!(!posting.facts.deadlines.is_empty(), "{}", posting.path());
+        assert!(posting.facts.published.is_some(), "{}", posting.path());
+    }
+    // The corpus README is not a posting.
+    assert!(
+        !concise
+            .lines()
+            .any(|l| l.contains("corpus/README.md") && l.contains("closing-date-missing"))
+    );
+}

@@ -55,3 +55,39 @@ fn profile_files_are_canonical_json() {
         }
     }
 }
+
+#[test]
+fn jurisdictions_are_complete_and_sorted() {
+    use postlint::rules::salary::Jurisdiction;
+    let all = Jurisdiction::all();
+    assert!(all.len() >= 10);
+    let codes: Vec<&str> = all.iter().map(|j| j.code.as_str()).collect();
+    let mut sorted = codes.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(codes, sorted, "jurisdictions are sorted by code, each once");
+    for j in all {
+        assert!(j.in_force().year() >= 2020, "{}", j.code);
+        assert!(!j.source.is_empty() && !j.name.is_empty(), "{}", j.code);
+        assert!(j.min_employees >= 1, "{}", j.code);
+        if let (Some(width), Some(exempt)) = (j.max_range_width, j.range_limit_exempt_above) {
+            assert!(width > 0.0 && exempt > width, "{}", j.code);
+        }
+    }
+    let on = Jurisdiction::by_code("CA-ON").unwrap();
+    assert_eq!(on.in_force().to_string(), "2026-01-01");
+    assert_eq!(on.max_range_width, Some(50_000.0));
+    assert_eq!(on.min_employees, 25);
+}
+
+#[test]
+fn readme_lists_every_jurisdiction() {
+    let readme = std::fs::read_to_string(common::root().join("README.md")).unwrap();
+    for j in postlint::rules::salary::Jurisdiction::all() {
+        assert!(
+            readme.contains(&format!("| `{}` | {} | {} |", j.code, j.name, j.in_force())),
+            "README lacks {}",
+            j.code
+        );
+    }
+}

@@ -65,11 +65,15 @@ impl DateText {
         let mut out = match (self.date, self.year) {
             (Some(d), _) => d.to_string(),
             (None, Some(y)) => format!("{y:04}-{:02}-{:02} (no such date)", self.month, self.day),
-            (None, None) => format!(
-                "{} {} (no year)",
-                month_name(Lang::En, self.month),
-                self.day
-            ),
+            (None, None) => {
+                let month = month_name(Lang::En, self.month);
+                format!(
+                    "{}{} {} (no year)",
+                    month[..1].to_uppercase(),
+                    &month[1..],
+                    self.day
+                )
+            }
         };
         if let Some((t, _)) = &self.time {
             out.push_str(&format!(" {:02}:{:02}", t.hour(), t.minute()));
@@ -151,7 +155,22 @@ static EN: LazyLock<Regex> = LazyLock::new(|| {
         (?P<day>\d{{1,2}})(?P<ord>st|nd|rd|th)?\b
         (?:,?\s+(?P<year>\d{{4}})\b)?
         (?:,?\s*(?:at\s+|@\s*|by\s+)?{TIME_EN})?
-        (?:\s*\(?(?P<zone>{ZONES})\)?\b)?
+        (?:\s*\(?(?P<zone>{ZONES})\b\)?)?
+        "
+    ))
+    .expect("valid regex")
+});
+
+/// `31 March 2028`, as British-style English writes it.
+static EN_DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?xi)
+        (?:\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?
+        \b(?P<day>\d{{1,2}})\s+
+        (?P<month>january|february|march|april|may|june|july|august|september|october|november|december)\s+
+        (?P<year>\d{{4}})\b
+        (?:,?\s*(?:at\s+)?{TIME_EN})?
+        (?:\s*\(?(?P<zone>{ZONES})\b\)?)?
         "
     ))
     .expect("valid regex")
@@ -168,7 +187,7 @@ static FR: LazyLock<Regex> = LazyLock::new(|| {
         (?P<month>janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|janv|févr|fevr|avr|juil|sept|oct|nov|déc|dec)\b\.?
         (?:,?\s+(?P<year>\d{{4}})\b)?
         (?:,?\s*(?:à\s+)?{TIME_FR})?
-        (?:\s*\(?(?P<zone>{ZONES})\)?\b)?
+        (?:\s*\(?(?P<zone>{ZONES})\b\)?)?
         "
     ))
     .expect("valid regex")
@@ -181,7 +200,7 @@ static ISO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?x)\b(?P<year>\d{{4}})-(?P<month>\d{{2}})-(?P<day>\d{{2}})\b
         (?:[T\s]+(?P<time>(?P<h24>[01]\d|2[0-3]):(?P<m24>[0-5]\d))(?::\d{{2}})?\b)?
-        (?:\s*\(?(?P<zone>{ZONES})\)?\b)?"
+        (?:\s*\(?(?P<zone>{ZONES})\b\)?)?"
     ))
     .expect("valid regex")
 });
@@ -300,6 +319,7 @@ pub fn find_all(text: &str) -> Vec<DateText> {
     let mut found: Vec<DateText> = Vec::new();
     for (regex, lang, iso) in [
         (&*EN, Lang::En, false),
+        (&*EN_DAY_FIRST, Lang::En, false),
         (&*FR, Lang::Fr, false),
         (&*ISO, Lang::En, true),
     ] {
@@ -329,7 +349,7 @@ pub fn parse_value(text: &str) -> Option<DateText> {
 static DEADLINE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
-        \b(?:closing\s+date|deadline|closes?|closing|apply\s+(?:by|before|no\s+later)|applications?|submissions?|submit|accepting|candidatures?|postuler|date\s+(?:limite|de\s+clôture)|clôture|soumettre)\b",
+        \b(?:closing\s+date|deadline|closes?|closing|apply|applications?|submissions?|submit|accepting|due|candidat\w*|postul\w*|date\s+(?:limite|de\s+clôture)|clôture|soumett\w*)\b",
     )
     .expect("valid regex")
 });
@@ -499,4 +519,308 @@ pub fn zone_translation(abbreviation: &str) -> Option<&'static str> {
             None
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Reads the deadline of `sentence`: `(date, time, zone)` as text, or `None`.
+    fn read(sentence: &str) -> Option<String> {
+        match deadlines(sentence).into_iter().next()? {
+            Deadline::Read(d) => Some(d.understood()),
+            Deadline::Unreadable { .. } => None,
+        }
+    }
+
+    fn unreadable(sentence: &str) -> bool {
+        matches!(
+            deadlines(sentence).first(),
+            Some(Deadline::Unreadable { .. })
+        )
+    }
+
+    #[test]
+    fn english_deadlines() {
+        let cases = [
+            (
+                "We're accepting submissions until Wednesday, March 31, 2021 11:59 pm EDT.",
+                "2021-03-31 23:59 EDT",
+            ),
+            (
+                "We’re accepting submissions until Wednesday, March 31, 2021 11:59 pm EDT.",
+                "2021-03-31 23:59 EDT",
+            ),
+            (
+                "We’re accepting submissions until Friday, February 11th, 2022 at 5:00\u{202f}p.m. EDT",
+                "2022-02-11 17:00 EDT",
+            ),
+            (
+                "We’re accepting submissions until Friday, February 18, 2022 at 5:00\u{202f}p.m.\u{202f}EST.",
+                "2022-02-18 17:00 EST",
+            ),
+            (
+                "We’re accepting submissions until Wednesday May 4, 2022 11:59 pm EDT.",
+                "2022-05-04 23:59 EDT",
+            ),
+            ("Apply by March 31, 2021", "2021-03-31"),
+            ("Apply by March 31, 2021.", "2021-03-31"),
+            (
+                "Apply before April 1, 2028 at noon ET.",
+                "2028-04-01 12:00 ET",
+            ),
+            (
+                "Apply by Mar. 31, 2028 at 4 pm PDT.",
+                "2028-03-31 16:00 PDT",
+            ),
+            (
+                "Applications close on Friday, June 2, 2028 at 23:59 EDT.",
+                "2028-06-02 23:59 EDT",
+            ),
+            (
+                "Applications must be received no later than July 15, 2028, 11:59 p.m. EDT.",
+                "2028-07-15 23:59 EDT",
+            ),
+            (
+                "The deadline is September 30, 2028 at 5 pm (EDT).",
+                "2028-09-30 17:00 EDT",
+            ),
+            ("Closing date: 2021-03-31", "2021-03-31"),
+            ("Closing date: 2028-03-31 23:59 EDT", "2028-03-31 23:59 EDT"),
+            ("Closing date: March 31, 2028", "2028-03-31"),
+            (
+                "Deadline: Monday, January 8, 2029 at midnight EST",
+                "2029-01-08 00:00 EST",
+            ),
+            (
+                "Submit your application by Tuesday, December 7, 2021 11:59 pm EDT.",
+                "2021-12-07 23:59 EDT",
+            ),
+            ("Apply by 31 March 2028.", "2028-03-31"),
+            (
+                "Apply by March 31 at 11:59 pm EDT.",
+                "March 31 (no year) 23:59 EDT",
+            ),
+            (
+                "We are accepting applications until Sept. 5, 2028 at 9:00 a.m. PDT.",
+                "2028-09-05 09:00 PDT",
+            ),
+            (
+                "Applications are open until Thursday, October 5, 2028 at 11:59 pm NDT.",
+                "2028-10-05 23:59 NDT",
+            ),
+            (
+                "Apply by Wed., Nov. 1, 2028, 11:59 pm CDT.",
+                "2028-11-01 23:59 CDT",
+            ),
+            (
+                "Applications close Tuesday, May 2, 2028 at 12 pm MDT.",
+                "2028-05-02 12:00 MDT",
+            ),
+            (
+                "Apply by December 1, 2028 at 12 am EST.",
+                "2028-12-01 00:00 EST",
+            ),
+            ("Submissions are due by 2028-04-15.", "2028-04-15"),
+            ("Please apply by June 30th, 2028.", "2028-06-30"),
+            (
+                "Apply by August 1st, 2028 at 5pm ADT.",
+                "2028-08-01 17:00 ADT",
+            ),
+            (
+                "We’re accepting applications until Friday, March 3, 2028 11:59\u{a0}pm EST.",
+                "2028-03-03 23:59 EST",
+            ),
+        ];
+        for (sentence, expected) in cases {
+            assert_eq!(read(sentence).as_deref(), Some(expected), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn french_deadlines() {
+        let cases = [
+            (
+                "Date limite : le mercredi 31 mars 2021 à 23 h 59 (HAE)",
+                "2021-03-31 23:59 HAE",
+            ),
+            (
+                "Nous acceptons les candidatures jusqu'au 31 mars 2021.",
+                "2021-03-31",
+            ),
+            (
+                "Nous acceptons les candidatures jusqu’au mercredi 31 mars 2021 à 23 h 59 (HAE).",
+                "2021-03-31 23:59 HAE",
+            ),
+            ("Postulez avant le 1er avril 2028.", "2028-04-01"),
+            (
+                "Date limite : 1er avril 2028 à 17 h HAE",
+                "2028-04-01 17:00 HAE",
+            ),
+            (
+                "Les candidatures doivent être reçues au plus tard le 15 juillet 2028 à 23 h 59 (HAE).",
+                "2028-07-15 23:59 HAE",
+            ),
+            ("Date de clôture : 2028-03-31", "2028-03-31"),
+            (
+                "Nous acceptons les candidatures jusqu'au vendredi 11 février 2028 à 17 h (HNE).",
+                "2028-02-11 17:00 HNE",
+            ),
+            (
+                "Soumettez votre candidature d'ici le 5 septembre 2028 à 9 h HAP.",
+                "2028-09-05 09:00 HAP",
+            ),
+            (
+                "Date limite : le lundi 8 janvier 2029 à minuit (HNE)",
+                "2029-01-08 00:00 HNE",
+            ),
+            (
+                "Date limite : le 2 mai 2028 à midi (HAE)",
+                "2028-05-02 12:00 HAE",
+            ),
+            (
+                "Nous acceptons les candidatures jusqu'au 31 mars à 23 h 59.",
+                "March 31 (no year) 23:59",
+            ),
+            (
+                "Date limite : 30 juin 2028, 23h59 HAE",
+                "2028-06-30 23:59 HAE",
+            ),
+            (
+                "Date limite : 1er déc. 2028 à 23 h 59 (HNE)",
+                "2028-12-01 23:59 HNE",
+            ),
+            (
+                "Postuler d'ici le 3 août 2028 à 16 h 30 (HAE).",
+                "2028-08-03 16:30 HAE",
+            ),
+            (
+                "Les candidatures seront acceptées jusqu'au jeudi 5 octobre 2028 à 23 h 59 (HAT).",
+                "2028-10-05 23:59 HAT",
+            ),
+            (
+                "Date limite : 31\u{a0}mars\u{a0}2028 à 23\u{a0}h\u{a0}59 (HAE)",
+                "2028-03-31 23:59 HAE",
+            ),
+            (
+                "Date limite de candidature : le 12 novembre 2028 à 23:59 HNE",
+                "2028-11-12 23:59 HNE",
+            ),
+        ];
+        for (sentence, expected) in cases {
+            assert_eq!(read(sentence).as_deref(), Some(expected), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn parts_are_located() {
+        let sentence = "We're accepting submissions until Wednesday, March 31, 2021 11:59 pm EDT.";
+        let Some(Deadline::Read(d)) = deadlines(sentence).into_iter().next() else {
+            panic!()
+        };
+        assert_eq!(
+            &sentence[d.range.clone()],
+            "Wednesday, March 31, 2021 11:59 pm EDT"
+        );
+        assert_eq!(&sentence[d.weekday.clone().unwrap().1], "Wednesday");
+        assert_eq!(d.weekday.unwrap().0, Weekday::Wednesday);
+        assert_eq!(&sentence[d.time.clone().unwrap().1], "11:59 pm");
+        assert_eq!(&sentence[d.zone.clone().unwrap().1], "EDT");
+        let ordinal = "Apply by February 11th, 2022 at 5:00 p.m. EDT";
+        let Some(Deadline::Read(d)) = deadlines(ordinal).into_iter().next() else {
+            panic!()
+        };
+        assert_eq!(&ordinal[d.ordinal.clone().unwrap()], "th");
+        assert!(d.dotted_meridiem);
+        let fr = "Date limite : le mercredi 31 mars 2021 à 23 h 59 (HAE)";
+        let Some(Deadline::Read(d)) = deadlines(fr).into_iter().next() else {
+            panic!()
+        };
+        assert_eq!(
+            &fr[d.range.clone()],
+            "le mercredi 31 mars 2021 à 23 h 59 (HAE)"
+        );
+        assert_eq!(d.lang, Lang::Fr);
+    }
+
+    #[test]
+    fn not_deadlines() {
+        let cases = [
+            "This is a term position of up to 12 months, with possibility of extension.",
+            "Job term: Temporary, generally four months or eight months (May - August 2022)",
+            "1 Temporary - duration up to 12 months, with possibility for extension",
+            "The term runs until March 31, 2023.",
+            "Updated: February 22, 2022",
+            "Published: January 15, 2018",
+            "We received 114 applications for this job opportunity.",
+            "The program started in May 2019 and has grown since.",
+            "You may apply your skills to many problems.",
+            "Le contrat se termine le 31 mars 2023.",
+            "Nous avons reçu 120 candidatures.",
+            "In 2021, we launched COVID Alert.",
+            "Applications will be reviewed on an ongoing basis.",
+            "Nous acceptons les candidatures jusqu'à ce que le poste soit pourvu.",
+            "Our office is at 595 Bay Street, and we work 36.25 hours a week.",
+            "Starting salary: $73,402 per year.",
+        ];
+        for sentence in cases {
+            assert_eq!(read(sentence), None, "{sentence}");
+            assert!(!unreadable(sentence), "{sentence} is not a deadline");
+        }
+    }
+
+    #[test]
+    fn unreadable_deadlines() {
+        for sentence in [
+            "Apply by 31/03/2028.",
+            "Applications close on 03/31/2028 at 5 pm.",
+            "Date limite : 31/03/2028",
+        ] {
+            assert!(unreadable(sentence), "{sentence}");
+        }
+        // A date that does not exist is read, and says so.
+        let Some(Deadline::Read(d)) = deadlines("Apply by February 30, 2028.").into_iter().next()
+        else {
+            panic!()
+        };
+        assert_eq!(d.date, None);
+        assert_eq!(d.understood(), "2028-02-30 (no such date)");
+    }
+
+    #[test]
+    fn values_and_zones() {
+        assert_eq!(
+            parse_value("October 19, 2021")
+                .unwrap()
+                .date
+                .unwrap()
+                .to_string(),
+            "2021-10-19"
+        );
+        assert_eq!(
+            parse_value("2021-10-19").unwrap().date.unwrap().to_string(),
+            "2021-10-19"
+        );
+        assert!(parse_value("sometime in October").is_none());
+        assert!(parse_value("October 19, 2021 or later").is_none());
+        let feb = Date::new(2022, 2, 7).unwrap();
+        let may = Date::new(2022, 5, 4).unwrap();
+        let t = Time::new(23, 59, 0, 0).unwrap();
+        assert_eq!(is_dst("America/Toronto", feb, t), Some(false));
+        assert_eq!(is_dst("America/Toronto", may, t), Some(true));
+        // Daylight time starts on the second Sunday of March.
+        assert_eq!(
+            is_dst("America/Toronto", Date::new(2022, 3, 13).unwrap(), t),
+            Some(true)
+        );
+        assert_eq!(
+            is_dst("America/Toronto", Date::new(2022, 3, 12).unwrap(), t),
+            Some(false)
+        );
+        assert_eq!(zone_variant("EDT", false), Some("EST"));
+        assert_eq!(zone_variant("HNE", true), Some("HAE"));
+        assert_eq!(zone_translation("EDT"), Some("HAE"));
+        assert_eq!(zone_info("HAE"), Some(("America/Toronto", true)));
+        assert_eq!(zone_info("ET"), None);
+    }
 }

@@ -51,8 +51,8 @@ fn check(posting: &Posting, cx: &mut Context) {
             format!(
                 "{} was a {}, not a {}",
                 date.strftime("%B %-d, %Y"),
-                weekday_name(crate::posting::Lang::En, actual),
-                weekday_name(crate::posting::Lang::En, *written)
+                capitalize(weekday_name(crate::posting::Lang::En, actual)),
+                capitalize(weekday_name(crate::posting::Lang::En, *written))
             ),
         )
         .help("Check the date and the weekday; one of them is wrong.")
