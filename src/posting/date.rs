@@ -36,8 +36,8 @@ pub struct DateText {
     pub zone: Option<(String, Range<usize>)>,
     /// An English ordinal suffix (`11th`): where it is.
     pub ordinal: Option<Range<usize>>,
-    /// The time is written with a 12-hour clock and dotted `a.m.`/`p.m.`.
-    pub dotted_meridiem: bool,
+    /// The 12-hour clock's `am`/`pm` is written otherwise (`p.m.`, `PM`).
+    pub odd_meridiem: bool,
 }
 
 impl DateText {
@@ -144,18 +144,66 @@ pub fn weekday_name(lang: Lang, weekday: Weekday) -> &'static str {
 }
 
 /// Zone abbreviations postlint knows, both languages.
-pub const ZONES: &str = "NDT|NST|ADT|AST|EDT|EST|CDT|CST|MDT|MST|PDT|PST|ET|CT|MT|PT|HAT|HNT|HAA|HNA|HAE|HNE|HAC|HNC|HAR|HNR|HAP|HNP|HE|HC|HR|HP|UTC";
+/// Abbreviations are matched in capitals only (`et` is a French word); names in full in any case.
+pub const ZONES: &str = r"(?-i:NDT|NST|ADT|AST|EDT|EST|CDT|CST|MDT|MST|PDT|PST|ET|CT|MT|PT|HAT|HNT|HAA|HNA|HAE|HNE|HAC|HNC|HAR|HNR|HAP|HNP|HE|HC|HR|HP|UTC)|(?i:(?:newfoundland|atlantic|eastern|central|mountain|pacific)\s+(?:standard\s+|daylight\s+)?time|heure\s+(?:normale\s+|avancée\s+)?(?:de\s+l['’](?:est|atlantique)|du\s+(?:centre|pacifique)|des\s+rocheuses|de\s+terre-neuve))";
+
+/// The abbreviation for a zone written in full (`Eastern Standard Time` → `EST`,
+/// `heure avancée de l'Est` → `HAE`), or the abbreviation itself.
+pub fn zone_abbreviation(written: &str) -> String {
+    let lower = written.to_lowercase().replace('’', "'");
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    if words.len() < 2 {
+        return written.to_uppercase();
+    }
+    if words[0] == "heure" {
+        let kind = if lower.contains("normale") {
+            "N"
+        } else if lower.contains("avancée") {
+            "A"
+        } else {
+            ""
+        };
+        let region = if lower.contains("l'est") {
+            "E"
+        } else if lower.contains("atlantique") {
+            "A"
+        } else if lower.contains("centre") {
+            "C"
+        } else if lower.contains("pacifique") {
+            "P"
+        } else if lower.contains("rocheuses") {
+            "R"
+        } else {
+            "T"
+        };
+        return format!("H{kind}{region}");
+    }
+    let region = match words[0] {
+        "newfoundland" => "N",
+        "atlantic" => "A",
+        "eastern" => "E",
+        "central" => "C",
+        "mountain" => "M",
+        _ => "P",
+    };
+    let kind = match words[1] {
+        "standard" => "S",
+        "daylight" => "D",
+        _ => "",
+    };
+    format!("{region}{kind}T")
+}
 
 // `\s` covers the no-break spaces (U+00A0, U+202F) people and editors put in dates.
 static EN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?xi)
-        (?:\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?,?\s+(?:the\s+)?)?
-        \b(?P<month>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+
-        (?P<day>\d{{1,2}})(?P<ord>st|nd|rd|th)?\b
-        (?:,?\s+(?P<year>\d{{4}})\b)?
+        (?:(?-u:\b)(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?,?\s+(?:the\s+)?)?
+        (?-u:\b)(?P<month>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+
+        (?P<day>\d{{1,2}})(?P<ord>st|nd|rd|th)?(?-u:\b)
+        (?:,?\s+(?P<year>\d{{4}})(?-u:\b))?
         (?:,?\s*(?:at\s+|@\s*|by\s+)?{TIME_EN})?
-        (?:\s*\(?(?P<zone>{ZONES})\b\)?)?
+        (?:,?\s*\(?(?P<zone>{ZONES})(?-u:\b)\)?)?
         "
     ))
     .expect("valid regex")
@@ -165,42 +213,42 @@ static EN: LazyLock<Regex> = LazyLock::new(|| {
 static EN_DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?xi)
-        (?:\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?
-        \b(?P<day>\d{{1,2}})\s+
+        (?:(?-u:\b)(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?
+        (?-u:\b)(?P<day>\d{{1,2}})\s+
         (?P<month>january|february|march|april|may|june|july|august|september|october|november|december)\s+
-        (?P<year>\d{{4}})\b
+        (?P<year>\d{{4}})(?-u:\b)
         (?:,?\s*(?:at\s+)?{TIME_EN})?
-        (?:\s*\(?(?P<zone>{ZONES})\b\)?)?
+        (?:,?\s*\(?(?P<zone>{ZONES})(?-u:\b)\)?)?
         "
     ))
     .expect("valid regex")
 });
 
 /// `11:59 pm`, `5:00 p.m.`, `5 pm`, `23:59`, `noon`, `midnight`.
-const TIME_EN: &str = r"(?P<time>(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b|(?P<noon>noon)|(?P<midnight>midnight))";
+const TIME_EN: &str = r"(?P<time>(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ampm>[ap]\.?\s?m(?-u:\b)\.?)|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?-u:\b)|(?P<noon>noon)|(?P<midnight>midnight))";
 
 static FR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?xi)
-        (?:\b(?:le\s+)?(?P<wd>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),?\s+)?
-        \b(?P<day>\d{{1,2}})(?P<er>er|re|e)?\s+
-        (?P<month>janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|janv|févr|fevr|avr|juil|sept|oct|nov|déc|dec)\b\.?
-        (?:,?\s+(?P<year>\d{{4}})\b)?
+        (?:(?-u:\b)(?:le\s+)?(?P<wd>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),?\s+)?
+        (?-u:\b)(?P<day>\d{{1,2}})(?P<er>er|re|e)?\s+
+        (?P<month>janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|janv|févr|fevr|avr|juil|sept|oct|nov|déc|dec)(?-u:\b)\.?
+        (?:,?\s+(?P<year>\d{{4}})(?-u:\b))?
         (?:,?\s*(?:à\s+)?{TIME_FR})?
-        (?:\s*\(?(?P<zone>{ZONES})\b\)?)?
+        (?:,?\s*\(?(?P<zone>{ZONES})(?-u:\b)\)?)?
         "
     ))
     .expect("valid regex")
 });
 
 /// `23 h 59`, `23h59`, `17 h`, `23:59`, `midi`, `minuit`.
-const TIME_FR: &str = r"(?P<time>(?P<h>[01]?\d|2[0-4])\s*h\s*(?P<m>[0-5]\d)?\b|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b|(?P<noon>midi)|(?P<midnight>minuit))";
+const TIME_FR: &str = r"(?P<time>(?P<h>[01]?\d|2[0-4])\s*h\s*(?P<m>[0-5]\d)?(?-u:\b)|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?-u:\b)|(?P<noon>midi)|(?P<midnight>minuit))";
 
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?x)\b(?P<year>\d{{4}})-(?P<month>\d{{2}})-(?P<day>\d{{2}})\b
-        (?:[T\s]+(?P<time>(?P<h24>[01]\d|2[0-3]):(?P<m24>[0-5]\d))(?::\d{{2}})?\b)?
-        (?:\s*\(?(?P<zone>{ZONES})\b\)?)?"
+        r"(?x)(?-u:\b)(?P<year>\d{{4}})-(?P<month>\d{{2}})-(?P<day>\d{{2}})
+        (?:[T\s]+(?P<time>(?P<h24>[01]\d|2[0-3]):(?P<m24>[0-5]\d))(?::\d{{2}}(?:\.\d+)?)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?
+        (?:,?\s*\(?(?P<zone>{ZONES})(?-u:\b)\)?)?"
     ))
     .expect("valid regex")
 });
@@ -287,10 +335,15 @@ fn build(caps: &Captures, base: usize, lang: Lang, iso: bool) -> Option<DateText
     let time = caps
         .name("time")
         .and_then(|t| time_of(caps).map(|time| (time, base + t.start()..base + t.end())));
-    let zone = caps
-        .name("zone")
-        .map(|z| (z.as_str().to_uppercase(), base + z.start()..base + z.end()));
-    let dotted_meridiem = caps.name("ampm").is_some_and(|a| a.as_str().contains('.'));
+    let zone = caps.name("zone").map(|z| {
+        (
+            zone_abbreviation(z.as_str()),
+            base + z.start()..base + z.end(),
+        )
+    });
+    let odd_meridiem = caps
+        .name("ampm")
+        .is_some_and(|a| a.as_str().contains('.') || a.as_str().chars().any(char::is_uppercase));
     Some(DateText {
         range: base + whole.start()
             ..base + whole.end().min(trimmed_end(whole.as_str()) + whole.start()),
@@ -304,7 +357,7 @@ fn build(caps: &Captures, base: usize, lang: Lang, iso: bool) -> Option<DateText
         time,
         zone,
         ordinal: range_of(caps, "ord", base),
-        dotted_meridiem,
+        odd_meridiem,
     })
 }
 
@@ -324,6 +377,11 @@ pub fn find_all(text: &str) -> Vec<DateText> {
         (&*ISO, Lang::En, true),
     ] {
         for caps in regex.captures_iter(text) {
+            // `2028-03-011` is not a date (the ISO pattern cannot say so itself: `T` may follow).
+            let day_end = caps.name("day").map_or(0, |d| d.end());
+            if iso && text[day_end..].starts_with(|c: char| c.is_ascii_digit()) {
+                continue;
+            }
             if let Some(d) = build(&caps, 0, lang, iso)
                 && !found
                     .iter()
@@ -349,7 +407,7 @@ pub fn parse_value(text: &str) -> Option<DateText> {
 static DEADLINE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
-        \b(?:closing\s+date|deadline|closes?|closing|apply|applications?|submissions?|submit|accepting|due|candidat\w*|postul\w*|date\s+(?:limite|de\s+clôture)|clôture|soumett\w*)\b",
+        (?-u:\b)(?:closing\s+date|deadline|closes?|closing|apply|applications?|submissions?|submit|accepting|due|candidat\w*|postul\w*|date\s+(?:limite|de\s+clôture)|clôture|soumett\w*)(?-u:\b)",
     )
     .expect("valid regex")
 });
@@ -358,10 +416,40 @@ static DEADLINE_CUE: LazyLock<Regex> = LazyLock::new(|| {
 static DEADLINE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
-        \b(?:until|by|before|on|no\s+later\s+than|deadline(?:\s+is)?|closing\s+date|closes?(?:\s+on)?|jusqu(?:'|’)(?:au|à)|avant\s+le|au\s+plus\s+tard\s+le|d'ici\s+le|date\s+limite|date\s+de\s+clôture|le)\b\s*:?\s*",
+        (?-u:\b)(?:until|by|before|on|is|are|due|no\s+later\s+than|deadline|closing\s+date|closes?|jusqu(?:'|’)(?:au|à)|avant\s+le|au\s+plus\s+tard\s+le|d(?:'|’)ici\s+le|date\s+limite|date\s+de\s+clôture|est|le)(?-u:\b)\s*:?\s*",
     )
     .expect("valid regex")
 });
+
+/// `at 11:59 pm EDT on` right before a date: the time stated first.
+static TIME_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?xi){TIME_EN}(?:,?\s*\(?(?P<zone>{ZONES})(?-u:\b)\)?)?\s+on\s+$"
+    ))
+    .expect("valid regex")
+});
+
+/// Takes a time (and zone) written before the date: `at 11:59 pm EDT on Friday, March 31`.
+fn time_before(sentence: &str, d: &mut DateText) {
+    if d.time.is_some() {
+        return;
+    }
+    let before = &sentence[..d.range.start];
+    let Some(caps) = TIME_BEFORE.captures(before) else {
+        return;
+    };
+    if let (Some(t), Some(time)) = (caps.name("time"), time_of(&caps)) {
+        d.time = Some((time, t.start()..t.end()));
+        d.odd_meridiem = caps.name("ampm").is_some_and(|a| {
+            a.as_str().contains('.') || a.as_str().chars().any(char::is_uppercase)
+        });
+    }
+    if d.zone.is_none()
+        && let Some(z) = caps.name("zone")
+    {
+        d.zone = Some((zone_abbreviation(z.as_str()), z.start()..z.end()));
+    }
+}
 
 /// A statement of the deadline in running text.
 #[derive(Clone, Debug, PartialEq)]
@@ -377,16 +465,16 @@ pub enum Deadline {
 static DATE_ISH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
-        \b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+\d{1,4}\b
-        | \b\d{1,2}(?:er)?\s+(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)\b
-        | \b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b",
+        (?-u:\b)(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+\d{1,4}(?-u:\b)
+        | (?-u:\b)\d{1,2}(?:er)?\s+(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)(?-u:\b)
+        | (?-u:\b)\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}(?-u:\b)",
     )
     .expect("valid regex")
 });
 
 /// Sentences that say there is no fixed deadline.
 static NO_DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:no\s+(?:official\s+|fixed\s+)?(?:closing|deadline)|until\s+the\s+(?:position|role|job)\s+is\s+filled|ongoing\s+basis|on\s+a\s+rolling\s+basis|continuous(?:ly)?\s+(?:intake|accept)|aucune\s+date\s+(?:limite|de\s+clôture)|pas\s+de\s+date\s+(?:limite|de\s+clôture)|en\s+continu|jusqu'à\s+ce\s+que\s+le\s+poste\s+soit\s+(?:pourvu|comblé))").expect("valid regex")
+    Regex::new(r"(?i)(?-u:\b)(?:no\s+(?:official\s+|fixed\s+)?(?:closing|deadline)|until\s+the\s+(?:position|role|job)\s+is\s+filled|ongoing\s+basis|on\s+a\s+rolling\s+basis|continuous(?:ly)?\s+(?:intake|accept)|aucune\s+date\s+(?:limite|de\s+clôture)|pas\s+de\s+date\s+(?:limite|de\s+clôture)|en\s+continu|jusqu'à\s+ce\s+que\s+le\s+poste\s+soit\s+(?:pourvu|comblé))").expect("valid regex")
 });
 
 /// The text says there is no fixed closing date.
@@ -401,7 +489,7 @@ pub fn deadlines(sentence: &str) -> Vec<Deadline> {
     }
     let dates = find_all(sentence);
     let mut out = Vec::new();
-    for d in dates {
+    for mut d in dates {
         // The date must follow a word that introduces a deadline, close before it.
         let before = &sentence[..d.range.start];
         let window_start = before.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
@@ -409,6 +497,7 @@ pub fn deadlines(sentence: &str) -> Vec<Deadline> {
         let Some(lead) = lead else { continue };
         let gap = &before[window_start + lead.end()..];
         if gap.trim().is_empty() || gap.trim().len() < 4 {
+            time_before(sentence, &mut d);
             out.push(Deadline::Read(d));
         }
     }
@@ -429,7 +518,7 @@ pub fn deadlines(sentence: &str) -> Vec<Deadline> {
 /// "a 12-month term until March 2023", "from May to August": dates that are not deadlines.
 fn looks_like_a_term(sentence: &str) -> bool {
     static TERM: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:term|months?|weeks?|contrat|mois|semaines?|durée|start(?:s|ing)?|début|from\s+\w+\s+to|du\s+\w+\s+au)\b").expect("valid regex")
+        Regex::new(r"(?i)(?-u:\b)(?:term|months?|weeks?|contrat|mois|semaines?|durée|start(?:s|ing)?|début|from\s+\w+\s+to|du\s+\w+\s+au)(?-u:\b)").expect("valid regex")
     });
     TERM.is_match(sentence)
 }
@@ -477,6 +566,37 @@ pub fn zone_variant(abbreviation: &str, dst: bool) -> Option<&'static str> {
         .map(|(s, d)| if dst { *d } else { *s })
 }
 
+/// The UTC offset, in seconds, an abbreviation stands for (`EDT`: −4 h).
+pub fn zone_offset(abbreviation: &str) -> Option<i32> {
+    let english = match zone_translation(abbreviation) {
+        Some(en) if abbreviation.starts_with('H') => en,
+        _ => abbreviation,
+    };
+    Some(match english {
+        "NST" => -12_600,
+        "NDT" => -9_000,
+        "AST" => -14_400,
+        "ADT" => -10_800,
+        "EST" => -18_000,
+        "EDT" => -14_400,
+        "CST" => -21_600,
+        "CDT" => -18_000,
+        "MST" => -25_200,
+        "MDT" => -21_600,
+        "PST" => -28_800,
+        "PDT" => -25_200,
+        _ => return None,
+    })
+}
+
+/// The UTC offset, in seconds, of the region `tz` at `date` `time` (local), from the bundled
+/// time-zone database (which knows when a province changes its rules).
+pub fn offset_at(tz: &str, date: Date, time: Time) -> Option<i32> {
+    let zone = jiff::tz::TimeZone::get(tz).ok()?;
+    let zoned = date.to_datetime(time).to_zoned(zone).ok()?;
+    Some(zoned.offset().seconds())
+}
+
 /// Whether daylight time is in effect in `tz` at `date` `time` (local).
 pub fn is_dst(tz: &str, date: Date, time: Time) -> Option<bool> {
     let zone = jiff::tz::TimeZone::get(tz).ok()?;
@@ -488,6 +608,18 @@ pub fn is_dst(tz: &str, date: Date, time: Time) -> Option<bool> {
             .dst()
             .is_dst(),
     )
+}
+
+/// `UTC−4`, `UTC−3:30`.
+pub fn format_offset(seconds: i32) -> String {
+    let sign = if seconds < 0 { '−' } else { '+' };
+    let abs = seconds.abs();
+    let (h, m) = (abs / 3600, abs % 3600 / 60);
+    if m == 0 {
+        format!("UTC{sign}{h}")
+    } else {
+        format!("UTC{sign}{h}:{m:02}")
+    }
 }
 
 /// The same zone abbreviation in the other language: `EDT` ↔ `HAE`.
@@ -731,7 +863,7 @@ mod tests {
             panic!()
         };
         assert_eq!(&ordinal[d.ordinal.clone().unwrap()], "th");
-        assert!(d.dotted_meridiem);
+        assert!(d.odd_meridiem);
         let fr = "Date limite : le mercredi 31 mars 2021 à 23 h 59 (HAE)";
         let Some(Deadline::Read(d)) = deadlines(fr).into_iter().next() else {
             panic!()
@@ -822,5 +954,16 @@ mod tests {
         assert_eq!(zone_translation("EDT"), Some("HAE"));
         assert_eq!(zone_info("HAE"), Some(("America/Toronto", true)));
         assert_eq!(zone_info("ET"), None);
+    }
+}
+
+#[cfg(test)]
+mod iso_tests {
+    #[test]
+    fn hugo_datetimes() {
+        let d = super::parse_value("2028-03-01T09:00:00-05:00").expect("read");
+        assert_eq!(d.date.unwrap().to_string(), "2028-03-01");
+        assert_eq!(d.time.unwrap().0.to_string(), "09:00:00");
+        assert!(super::parse_value("2028-02-20T14:30:00Z").is_some());
     }
 }

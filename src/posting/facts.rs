@@ -10,6 +10,7 @@ use super::date::{self, DateText, Deadline};
 use super::front_matter::{FrontMatter, FrontMatterKind};
 use super::markdown::{Markdown, TextBlock};
 use super::salary::{self, PayText};
+use super::sentences;
 use super::source::{SourceFile, Span};
 
 /// Where a fact was read.
@@ -79,15 +80,23 @@ const PAY_KEYS: [&str; 6] = [
 ];
 
 static CLOSED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:we\s+received\s+(?:approximately\s+|about\s+|over\s+|more\s+than\s+)?[\d,]+\s+applications|(?:this\s+)?(?:posting|competition|job|position)\s+(?:is|has)\s+(?:now\s+)?closed|applications\s+are\s+(?:now\s+)?closed|nous\s+avons\s+reçu\s+(?:environ\s+|plus\s+de\s+)?[\d\s]+candidatures|(?:cette\s+)?(?:offre|annonce|possibilité)\s+(?:d'emploi\s+)?est\s+(?:maintenant\s+)?(?:fermée|close)|les\s+candidatures\s+sont\s+(?:maintenant\s+)?fermées)\b").expect("valid regex")
+    Regex::new(r"(?i)(?-u:\b)(?:we\s+received\s+(?:approximately\s+|about\s+|over\s+|more\s+than\s+)?[\d,]+\s+applications|(?:this\s+)?(?:posting|competition|job|position)\s+(?:is|has)\s+(?:now\s+)?closed|applications\s+are\s+(?:now\s+)?closed|nous\s+avons\s+reçu\s+(?:environ\s+|plus\s+de\s+)?[\d\s]+candidatures|(?:cette\s+)?(?:offre|annonce|possibilité)\s+(?:d'emploi\s+)?est\s+(?:maintenant\s+)?(?:fermée|close)|les\s+candidatures\s+sont\s+(?:maintenant\s+)?fermées)(?-u:\b)").expect("valid regex")
 });
 
 static PAY_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:salary|salaries|compensation|pay|wages?|classification|salaire|rémunération|traitement|échelle\s+salariale)\b").expect("valid regex")
+    Regex::new(r"(?i)(?-u:\b)(?:salary|salaries|compensation|pay|wages?|classification|salaire|rémunération|traitement|échelle\s+salariale)(?-u:\b)").expect("valid regex")
 });
 
+static BENEFITS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:benefits?|perks?|allowances?|stipends?|budget|reimburse\w*|bonus(?:es)?|avantages?|allocations?|indemnités?|primes?|rembours\w*)(?-u:\b)").expect("valid regex")
+});
+
+/// Money written in a way the pay grammar does not read: `$75k`, `75 k$`, `75K $`.
+static UNREAD_MONEY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\$\s?\d|\d\s?[kK]?\s?\$").expect("valid regex"));
+
 static PAY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:salary|compensation|pay|paid|wages?|earn|per\s+(?:year|hour|annum|week|month)|salaire|rémunération|traitement|payé|par\s+(?:année|an|heure|semaine|mois)|classified|classé|classification)\b").expect("valid regex")
+    Regex::new(r"(?i)(?-u:\b)(?:salary|compensation|pay|paid|wages?|earn|per\s+(?:year|hour|annum|week|month)|salaire|rémunération|traitement|payé|par\s+(?:année|an|heure|semaine|mois)|classified|classé|classification)(?-u:\b)").expect("valid regex")
 });
 
 pub fn read(source: &SourceFile, fm: &FrontMatter, md: &Markdown) -> Facts {
@@ -170,18 +179,23 @@ pub fn read(source: &SourceFile, fm: &FrontMatter, md: &Markdown) -> Facts {
 fn read_block(source: &SourceFile, md: &Markdown, block: &TextBlock, facts: &mut Facts) {
     let map = |r: Range<usize>| block.source_span(r).range();
     let text = block.text.as_str();
-    for deadline in date::deadlines(text) {
-        match deadline {
-            Deadline::Read(d) => facts.deadlines.push(Found {
-                span: source.span(map(d.range.clone())),
-                value: d.map(&map),
-                origin: Origin::Body,
-            }),
-            Deadline::Unreadable { range, hint } => facts.unreadable_deadlines.push(Found {
-                value: hint,
-                span: source.span(map(range)),
-                origin: Origin::Body,
-            }),
+    // A deadline is read sentence by sentence, so other dates of the paragraph stay out.
+    for sentence in sentences::split(text) {
+        let base = sentence.start;
+        let shift = |r: Range<usize>| map(base + r.start..base + r.end);
+        for deadline in date::deadlines(&text[sentence]) {
+            match deadline {
+                Deadline::Read(d) => facts.deadlines.push(Found {
+                    span: source.span(shift(d.range.clone())),
+                    value: d.map(&shift),
+                    origin: Origin::Body,
+                }),
+                Deadline::Unreadable { range, hint } => facts.unreadable_deadlines.push(Found {
+                    value: hint,
+                    span: source.span(shift(range)),
+                    origin: Origin::Body,
+                }),
+            }
         }
     }
     if facts.no_deadline.is_none() && date::says_no_deadline(text) {
@@ -199,8 +213,21 @@ fn read_block(source: &SourceFile, md: &Markdown, block: &TextBlock, facts: &mut
         .and_then(|h| md.headings.get(h))
         .is_some_and(|h| PAY_HEADING.is_match(&h.text));
     let pay_words = PAY_WORDS.is_match(text);
+    // Benefits and allowances are money, but not pay.
+    let in_benefits_section = md
+        .sections
+        .get(block.section)
+        .and_then(|s| s.heading)
+        .and_then(|h| md.headings.get(h))
+        .is_some_and(|h| BENEFITS.is_match(&h.text));
+    let benefit_words = BENEFITS.is_match(text) && !pay_words;
     let found = salary::find_all(text);
-    if in_pay_section && found.is_empty() && text.contains('$') {
+    let read_amounts = found.iter().any(|p| matches!(p, PayText::Amounts(_)));
+    if (in_pay_section || pay_words)
+        && !in_benefits_section
+        && !read_amounts
+        && UNREAD_MONEY.is_match(text)
+    {
         facts.unreadable_pay.push(Found {
             value: text.to_string(),
             span: block.span,
@@ -209,6 +236,7 @@ fn read_block(source: &SourceFile, md: &Markdown, block: &TextBlock, facts: &mut
     }
     for p in found {
         let keep = match &p {
+            PayText::Amounts(_) if in_benefits_section || benefit_words => false,
             PayText::Amounts(a) => {
                 in_pay_section || pay_words || a.period.is_some() || a.max.is_some()
             }

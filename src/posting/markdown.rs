@@ -157,8 +157,9 @@ pub struct Markdown {
 }
 
 /// Bare URLs are not prose: a reader does not read them as words.
-static BARE_URL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:https?://|www\.)[^\s<>()\[\]]+").expect("valid regex"));
+static BARE_URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:https?://|www\.)[^\s<>()\[\]]+").expect("valid regex")
+});
 
 fn options() -> Options {
     Options::ENABLE_TABLES

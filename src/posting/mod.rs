@@ -10,6 +10,7 @@ pub mod markdown;
 pub mod metadata;
 pub mod profile;
 pub mod salary;
+pub mod sentences;
 pub mod source;
 
 use std::sync::{Arc, OnceLock};

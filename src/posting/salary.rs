@@ -163,8 +163,8 @@ static SEPARATOR: LazyLock<Regex> =
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)^[\s*]*(?:
-            (?:per|an?|/|a\s+|par|de\s+l'|à\s+l')\s*(?P<unit>hour|hr|h|heure|day|jour|week|wk|semaine|two\s+weeks|month|mo|mois|year|yr|annum|année|annee|an)\b
-          | (?P<adverb>hourly|daily|weekly|bi-?weekly|monthly|yearly|annually|annual|horaire|hebdomadaire|mensuel(?:lement)?|annuel(?:lement)?)\b
+            (?:per|an?|/|a\s+|par|(?:de\s+|à\s+)?l['’])\s*(?P<unit>hour|hr|h|heure|day|jour|week|wk|semaine|two\s+weeks|month|mo|mois|year|yr|annum|année|annee|an)(?-u:\b)
+          | (?P<adverb>hourly|daily|weekly|bi-?weekly|monthly|yearly|annually|annual|horaire|hebdomadaire|mensuel(?:lement)?|annuel(?:lement)?)(?-u:\b)
         )",
     )
     .expect("valid regex")
@@ -180,11 +180,11 @@ static OPEN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static CLASSIFICATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?P<code>(?:AS|CS|IT|EC|PM|EX|CO|FI|IS|PE|PG|CR|AU|ES|BI|EG|EN|GT|LS|MD|NU|SG|SO|SP|TI)-0?\d{1,2})\b").expect("valid regex")
+    Regex::new(r"(?-u:\b)(?P<code>(?:AS|CS|IT|EC|PM|EX|CO|FI|IS|PE|PG|CR|AU|ES|BI|EG|EN|GT|LS|MD|NU|SG|SO|SP|TI)-0?\d{1,2})(?-u:\b)").expect("valid regex")
 });
 
 static VAGUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:competitive\s+(?:salary|pay|compensation|wages?|rates?)|attractive\s+(?:salary|pay)|salaire\s+(?:concurrentiel|compétitif|competitif|attrayant)|rémunération\s+(?:concurrentielle|compétitive|attrayante)|pay\s+commensurate\s+with\s+experience|salary\s+commensurate|DOE|depending\s+on\s+experience|selon\s+(?:l'|l’)expérience)\b").expect("valid regex")
+    Regex::new(r"(?i)(?-u:\b)(?:competitive\s+(?:salary|pay|compensation|wages?|rates?)|attractive\s+(?:salary|pay)|salaire\s+(?:concurrentiel|compétitif|competitif|attrayant)|rémunération\s+(?:concurrentielle|compétitive|attrayante)|pay\s+commensurate\s+with\s+experience|salary\s+commensurate|DOE|depending\s+on\s+experience|selon\s+(?:l'|l’)expérience)(?-u:\b)").expect("valid regex")
 });
 
 fn amount(caps: &Captures) -> Option<Amount> {
@@ -215,9 +215,11 @@ fn amount(caps: &Captures) -> Option<Amount> {
 
 /// Every statement of pay in `text`, in order.
 pub fn find_all(text: &str) -> Vec<PayText> {
+    // `$75k` is not 75 dollars: an amount glued to a letter is left unread.
     let amounts: Vec<Amount> = AMOUNT
         .captures_iter(text)
         .filter_map(|c| amount(&c))
+        .filter(|a| !text[a.range.end..].starts_with(|c: char| c.is_alphabetic()))
         .collect();
     let mut out = Vec::new();
     let mut i = 0;

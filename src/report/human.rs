@@ -120,16 +120,38 @@ fn report<'a>(run: &'a Run, d: &'a Diagnostic) -> Vec<Group<'a>> {
                 }
                 span
             };
-            // One patch per edit: annotate-snippets misplaces several deletions in one snippet.
-            let patches: Vec<Snippet<'_, Patch<'_>>> = edits
+            // Edits on one line show as one patch; others one patch each, since annotate-snippets
+            // misplaces several line deletions in one snippet.
+            let spans: Vec<Span> = edits
                 .iter()
-                .map(|edit| {
-                    let span = shown(edit.span, &edit.replacement);
-                    let (start, end, line) = window(source, &[span]);
-                    Snippet::source(&source.text[start..end])
-                        .line_start(line)
-                        .path(source.path.as_str())
-                        .patch(Patch::new(local(span, start), edit.replacement.as_str()))
+                .map(|e| shown(e.span, &e.replacement))
+                .collect();
+            let lines = &source.lines;
+            let one_line = spans.iter().all(|s| {
+                lines.line_of(s.start as usize) == lines.line_of(spans[0].start as usize)
+                    && lines.line_of(s.end as usize) == lines.line_of(s.start as usize)
+            });
+            let groups_of_edits: Vec<Vec<usize>> = if one_line {
+                vec![(0..edits.len()).collect()]
+            } else {
+                (0..edits.len()).map(|i| vec![i]).collect()
+            };
+            let patches: Vec<Snippet<'_, Patch<'_>>> = groups_of_edits
+                .iter()
+                .map(|indexes| {
+                    let group_spans: Vec<Span> = indexes.iter().map(|&i| spans[i]).collect();
+                    let (start, end, line) = window(source, &group_spans);
+                    indexes.iter().fold(
+                        Snippet::source(&source.text[start..end])
+                            .line_start(line)
+                            .path(source.path.as_str()),
+                        |snippet, &i| {
+                            snippet.patch(Patch::new(
+                                local(spans[i], start),
+                                edits[i].replacement.as_str(),
+                            ))
+                        },
+                    )
                 })
                 .collect();
             let title = match fix.applicability {

@@ -1,4 +1,5 @@
 use crate::posting::Lang;
+use crate::posting::date::{DateText, zone_info};
 use crate::rules::prelude::*;
 
 declare_rule! {
@@ -44,13 +45,13 @@ fn check(posting: &Posting, cx: &mut Context) {
             continue;
         }
         match d.lang {
-            Lang::En => english(posting, found.span, d, cx),
+            Lang::En => english(posting, d, cx),
             Lang::Fr => french(posting, found.span, d, cx),
         }
     }
 }
 
-fn english(posting: &Posting, _span: Span, d: &crate::posting::date::DateText, cx: &mut Context) {
+fn english(posting: &Posting, d: &DateText, cx: &mut Context) {
     if let Some(range) = &d.ordinal {
         let span = posting.span(range.clone());
         cx.report(
@@ -60,25 +61,40 @@ fn english(posting: &Posting, _span: Span, d: &crate::posting::date::DateText, c
         .help("Canada.ca style writes dates without ordinals: `February 11, 2028`.")
         .replace(Applicability::Safe, "Remove the ordinal", "");
     }
-    if d.dotted_meridiem
-        && let Some((time, range)) = &d.time
-    {
-        let span = posting.span(range.clone());
-        let (h, m) = (time.hour(), time.minute());
-        let (h12, suffix) = match h {
-            0 => (12, "am"),
-            1..=11 => (h, "am"),
-            12 => (12, "pm"),
-            _ => (h - 12, "pm"),
-        };
-        let rewrite = format!("{h12}:{m:02}\u{a0}{suffix}");
-        cx.report(span, format!("write the time as `{h12}:{m:02} {suffix}`"))
-            .help("Canada.ca style writes `am` and `pm` in lower case, without periods, after a no-break space.")
-            .replace(Applicability::Safe, format!("Write `{h12}:{m:02} {suffix}`"), rewrite);
+    if !d.odd_meridiem {
+        return;
     }
+    let Some((time, range)) = &d.time else { return };
+    let span = posting.span(range.clone());
+    let (h, m) = (time.hour(), time.minute());
+    let (h12, suffix) = match h {
+        0 => (12, "am"),
+        1..=11 => (h, "am"),
+        12 => (12, "pm"),
+        _ => (h - 12, "pm"),
+    };
+    let mut rewrite = format!("{h12}:{m:02}\u{a0}{suffix}");
+    // `5:00 p.m.` at the end of a sentence: its last period also ends the sentence.
+    if posting.slice(span).ends_with('.') && ends_sentence(&posting.text()[span.end as usize..]) {
+        rewrite.push('.');
+    }
+    cx.report(span, format!("write the time as `{h12}:{m:02} {suffix}`"))
+        .help("Canada.ca style writes `am` and `pm` in lower case, without periods, after a no-break space.")
+        .replace(Applicability::Safe, format!("Write `{h12}:{m:02} {suffix}`"), rewrite);
 }
 
-fn french(posting: &Posting, span: Span, d: &crate::posting::date::DateText, cx: &mut Context) {
+/// The text after a period starts a new sentence (or nothing follows).
+fn ends_sentence(after: &str) -> bool {
+    let rest = after.trim_start_matches([' ', '\t', '\u{a0}']);
+    let next_word: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
+    rest.is_empty()
+        || rest.starts_with(['\n', '\r', '*', '_', ')'])
+        || (next_word.chars().next().is_some_and(char::is_uppercase)
+            && zone_info(&next_word).is_none()
+            && next_word.len() > 2)
+}
+
+fn french(posting: &Posting, span: Span, d: &DateText, cx: &mut Context) {
     if let Some((time, range)) = &d.time {
         let written = posting.slice(posting.span(range.clone()));
         let (h, m) = (time.hour(), time.minute());
@@ -89,7 +105,9 @@ fn french(posting: &Posting, span: Span, d: &crate::posting::date::DateText, cx:
         };
         let shown = rewrite.replace('\u{a0}', " ");
         let normalized = written.replace(['\u{a0}', '\u{202f}'], " ");
-        if normalized != shown && !matches!(written, "midi" | "minuit") {
+        // `24 h` is the end of the day, read as 23:59: it is fine as written.
+        let end_of_day = written.trim_start().starts_with("24");
+        if normalized != shown && !end_of_day && !matches!(written, "midi" | "minuit") {
             cx.report(
                 posting.span(range.clone()),
                 format!("write the time as `{shown}`"),
@@ -99,21 +117,22 @@ fn french(posting: &Posting, span: Span, d: &crate::posting::date::DateText, cx:
         }
     }
     let text = posting.slice(span);
-    if text.chars().any(|c| c.is_uppercase()) {
-        let has_capital_word = text.split_whitespace().any(|w| {
+    let capitalized = text
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .any(|w| {
             w.chars().next().is_some_and(char::is_uppercase)
-                && !w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+                && !w
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
         });
-        if has_capital_word {
-            cx.report(span, "write French months and weekdays in lower case")
-                .help("En français, les mois et les jours s'écrivent en minuscules : `le mercredi 31 mars 2028`.");
-        }
+    if capitalized {
+        cx.report(span, "write French months and weekdays in lower case")
+            .help("En français, les mois et les jours s'écrivent en minuscules : `le mercredi 31 mars 2028`.");
     }
-    if d.day == 1 {
-        let written = posting.slice(span);
-        if !written.contains("1er") {
-            cx.report(span, "write the first of the month as `1er`")
-                .help("Le premier jour du mois s'écrit `1er` : `1er avril 2028`.");
-        }
+    if d.day == 1 && !text.contains("1er") {
+        cx.report(span, "write the first of the month as `1er`")
+            .help("Le premier jour du mois s'écrit `1er` : `1er avril 2028`.");
     }
 }

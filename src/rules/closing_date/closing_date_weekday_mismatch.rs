@@ -42,15 +42,23 @@ fn check(posting: &Posting, cx: &mut Context) {
         }
         let span = posting.span(range.clone());
         let original = posting.slice(span);
-        let mut name = weekday_name(d.lang, actual).to_string();
+        let full = weekday_name(d.lang, actual);
+        // Keep an abbreviation abbreviated: `Fri.` becomes `Thu.`, not `Thursday.`.
+        let abbreviated = original.chars().count() < weekday_name(d.lang, *written).chars().count();
+        let mut name = if abbreviated {
+            full.chars().take(3).collect()
+        } else {
+            full.to_string()
+        };
         if original.chars().next().is_some_and(char::is_uppercase) {
             name = capitalize(&name);
         }
         cx.report(
             span,
             format!(
-                "{} was a {}, not a {}",
+                "{} {} a {}, not a {}",
                 date.strftime("%B %-d, %Y"),
+                if date < cx.today() { "was" } else { "is" },
                 capitalize(weekday_name(crate::posting::Lang::En, actual)),
                 capitalize(weekday_name(crate::posting::Lang::En, *written))
             ),

@@ -1,12 +1,16 @@
-use crate::posting::date::{is_dst, zone_info, zone_variant};
+use crate::posting::Lang;
+use crate::posting::date::{format_offset, offset_at, zone_info, zone_offset, zone_variant};
 use crate::rules::prelude::*;
 
 declare_rule! {
     /// ## What it flags
-    /// A time-zone abbreviation wrong for the date: daylight time (`EDT`, `HAE`) on a date in
-    /// standard time, such as `February 7, 2022 11:59 pm EDT`, or standard time (`EST`, `HNE`)
-    /// on a date in daylight time, such as `May 4, 2022 11:59 pm EST`. Canada's daylight time
-    /// runs from the second Sunday of March to the first Sunday of November.
+    /// A time-zone abbreviation whose UTC offset is not the one in force on that date in its
+    /// region: daylight time (`EDT`, `HAE`) on a date in standard time, such as
+    /// `February 7, 2022 11:59 pm EDT`, or standard time (`EST`, `HNE`) on a date in daylight
+    /// time, such as `May 4, 2022 11:59 pm EST`. The offsets come from the time-zone database
+    /// bundled with postlint, so a province that changes its clock rules (as British Columbia
+    /// did in 2026) is judged by the rules in force on the date. Names written in full
+    /// (`Eastern Standard Time`, `heure normale de l'Est`) are checked too.
     ///
     /// ## Why it matters
     /// EDT and EST are an hour apart: the deadline is ambiguous, and a candidate who trusts the
@@ -21,12 +25,12 @@ declare_rule! {
     /// ```
     ///
     /// ## Fix safety
-    /// Safe: the date decides which abbreviation is in effect.
+    /// Safe: the abbreviation of the same region with the offset in force replaces it.
     pub static CLOSING_DATE_WRONG_ZONE = Rule {
         id: "closing-date-wrong-zone",
         family: Family::ClosingDate,
         severity: Severity::Warning,
-        fix: FixAvailability::Always,
+        fix: FixAvailability::Sometimes,
         options: None,
         check: Check::Posting(check),
     };
@@ -38,35 +42,78 @@ fn check(posting: &Posting, cx: &mut Context) {
         let (Some(date), Some((zone, range))) = (d.date, &d.zone) else {
             continue;
         };
-        let Some((tz, says_dst)) = zone_info(zone) else {
+        let (Some((tz, _)), Some(stated)) = (zone_info(zone), zone_offset(zone)) else {
             continue;
         };
         let time = d
             .time
             .as_ref()
             .map_or(jiff::civil::Time::midnight(), |(t, _)| *t);
-        let Some(dst) = is_dst(tz, date, time) else {
+        let Some(actual) = offset_at(tz, date, time) else {
             continue;
         };
-        if dst == says_dst {
+        if actual == stated {
             continue;
         }
-        let Some(right) = zone_variant(zone, dst) else {
-            continue;
-        };
-        let season = if dst {
-            "daylight time"
-        } else {
-            "standard time"
-        };
         let span = posting.span(range.clone());
-        cx.report(
-            span,
-            format!("`{zone}` is wrong for {date}: the clocks are on {season}, `{right}`"),
-        )
-        .help(format!(
-            "Write `{right}`, or the zone in full, such as `Eastern Time`."
-        ))
-        .replace(Applicability::Safe, format!("Write `{right}`"), right);
+        let written = posting.slice(span).trim_matches(['(', ')']).to_string();
+        let right = [true, false]
+            .into_iter()
+            .filter_map(|dst| zone_variant(zone, dst))
+            .find(|v| zone_offset(v) == Some(actual));
+        let french = posting.lang_at(span.start as usize) == Some(Lang::Fr);
+        let message = format!(
+            "`{written}` is {} but on {date} the clocks there are on {}",
+            format_offset(stated),
+            format_offset(actual)
+        );
+        let d = cx.report(span, message);
+        match right {
+            Some(right) => {
+                let replacement = if written.len() > 4 {
+                    respell(&written, right)
+                } else {
+                    right.to_string()
+                };
+                d.help(if french {
+                    format!("Écrivez `{replacement}`.")
+                } else {
+                    format!("Write `{replacement}`.")
+                });
+                let original = posting.slice(span);
+                d.replace(
+                    Applicability::Safe,
+                    format!("Write `{replacement}`"),
+                    original.replace(&written, &replacement),
+                );
+            }
+            None => {
+                d.help(if french {
+                    "Vérifiez l'heure et le fuseau : aucune abréviation de cette région n'a ce décalage à cette date.".to_string()
+                } else {
+                    "Check the time and zone: no abbreviation of that region has this offset on that date.".to_string()
+                });
+            }
+        }
     }
+}
+
+/// The zone written in full, with daylight and standard swapped to match `right`.
+fn respell(written: &str, right: &str) -> String {
+    let daylight = right.ends_with("DT") || right.starts_with("HA");
+    let swaps: [(&str, &str); 4] = [
+        ("Standard", "Daylight"),
+        ("standard", "daylight"),
+        ("normale", "avancée"),
+        ("Normale", "Avancée"),
+    ];
+    let mut out = written.to_string();
+    for (std, dst) in swaps {
+        out = if daylight {
+            out.replace(std, dst)
+        } else {
+            out.replace(dst, std)
+        };
+    }
+    out
 }

@@ -149,6 +149,28 @@ fn canonical(pay: &Pay, lang: Lang) -> Option<String> {
     Some(format!("{body}{}", period.unwrap_or_default()))
 }
 
+/// The house-style rewrite of a pay statement where it stands: a French range keeps the `de`
+/// it may already follow (`de 66 995 $ à 72 183 $`) without doubling it.
+fn rewrite_in_place(
+    posting: &Posting,
+    found: &Found<PayText>,
+    pay: &Pay,
+    lang: Lang,
+) -> Option<String> {
+    let rewrite = canonical(pay, lang)?;
+    if lang == Lang::Fr {
+        let before = posting.text()[..found.span.start as usize].trim_end_matches([' ', '\u{a0}']);
+        let has_de = before.ends_with(" de")
+            || before.ends_with("\nde")
+            || before.eq_ignore_ascii_case("de")
+            || before.ends_with("De");
+        if has_de || pay.max.is_none() {
+            return Some(rewrite.trim_start_matches("de ").to_string());
+        }
+    }
+    Some(rewrite)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -53,7 +53,7 @@ fn check(posting: &Posting, cx: &mut Context) {
                 lang.name()
             ),
         );
-        match super::canonical(pay, lang) {
+        match super::rewrite_in_place(posting, found, pay, lang) {
             Some(rewrite) => {
                 d.help(format!("Write `{rewrite}`."));
                 d.replace(Applicability::Safe, format!("Write `{rewrite}`"), rewrite);

@@ -86,13 +86,26 @@ fn check(posting: &Posting, cx: &mut Context) {
         .as_ref()
         .map_or(posting.span(0..0), |t| t.span);
     let message = match instead {
-        Some(what) => format!("the posting {what}, which {} law requires", law.name),
-        None => format!("no pay is stated, which {} law requires", law.name),
+        Some(what) => format!(
+            "{} law requires the pay in the posting, which {what}",
+            law.name
+        ),
+        None => format!(
+            "{} law requires the pay in the posting, and none is stated",
+            law.name
+        ),
     };
-    cx.report(span, message).help(format!(
-        "State the expected pay or pay range with its period, such as `$75,000 to $90,000 per year` ({}).",
-        law.source
-    ));
+    let help = match posting.lang.map(|(l, _)| l) {
+        Some(crate::posting::Lang::Fr) => format!(
+            "Indiquez le salaire ou l'échelle salariale et sa période, par exemple `75 000 $ à 90 000 $ par année` ({}).",
+            law.source
+        ),
+        _ => format!(
+            "State the expected pay or pay range with its period, such as `$75,000 to $90,000 per year` ({}).",
+            law.source
+        ),
+    };
+    cx.report(span, message).help(help);
 }
 
 /// The posting's `jurisdiction` key, else the configured one.

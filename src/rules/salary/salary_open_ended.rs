@@ -33,13 +33,27 @@ fn check(posting: &Posting, cx: &mut Context) {
         let Some((words, _)) = &pay.open_ended else {
             continue;
         };
-        let d = cx.report(
+        let french = posting.lang_at(found.span.start as usize) == Some(crate::posting::Lang::Fr);
+        let example = if french {
+            "`75 000 $ à 90 000 $ par année`"
+        } else {
+            "`$75,000 to $90,000 per year`"
+        };
+        let mut help = if french {
+            format!("Donnez le salaire le plus bas et le plus haut, par exemple {example}.")
+        } else {
+            format!("Give both the lowest and the highest pay, such as {example}.")
+        };
+        if let Some(law) = law {
+            help.push_str(&format!(
+                " {} law does not accept open-ended ranges ({}).",
+                law.name, law.source
+            ));
+        }
+        cx.report(
             found.span,
             format!("`{words}` gives only one end of the pay range"),
-        );
-        match law {
-            Some(law) => d.help(format!("Give both the lowest and the highest pay: {} law does not accept open-ended ranges ({}).", law.name, law.source)),
-            None => d.help("Give both the lowest and the highest pay, such as `$75,000 to $90,000 per year`."),
-        };
+        )
+        .help(help);
     }
 }

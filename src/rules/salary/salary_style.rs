@@ -69,11 +69,18 @@ fn check(posting: &Posting, cx: &mut Context) {
         if normalize(written) == normalize(&rewrite) {
             continue;
         }
-        cx.report(found.span, format!("write pay as `{rewrite}`"))
+        let only_spaces =
+            normalize(written).replace('\u{a0}', " ") == normalize(&rewrite).replace('\u{a0}', " ");
+        let message = if only_spaces {
+            format!("use no-break spaces in `{written}`, so the amounts do not break across lines")
+        } else {
+            format!("write pay as `{rewrite}`")
+        };
+        cx.report(found.span, message)
             .help(match lang {
                 Lang::En => "Canada.ca style: `to` between amounts, no `.00`, thousands with commas, `per year` in lower case.",
                 Lang::Fr => "Style Canada.ca : `à` entre les montants, pas de `,00`, espace insécable pour les milliers et avant `$`, `par année`.",
             })
-            .replace(Applicability::Safe, format!("Write `{rewrite}`"), rewrite);
+            .replace(Applicability::Safe, if only_spaces { "Use no-break spaces".to_string() } else { format!("Write `{rewrite}`") }, rewrite);
     }
 }

@@ -1,0 +1,123 @@
+//! Splits running text into sentences, in English and French, without breaking after
+//! abbreviations (`p.m.`, `e.g.`, `M.`, `art.`, `Mar.`) or inside numbers (`36.25`).
+
+use std::ops::Range;
+
+/// Words that end with a period without ending the sentence (lower-cased, without the period).
+const ABBREVIATIONS: &[&str] = &[
+    "a.m", "p.m", "am", "pm", "e.g", "i.e", "etc", "vs", "approx", "no", "nos", "st", "mr", "mrs",
+    "ms", "dr", "prof", "jr", "sr", "inc", "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
+    "sat", "sun", "m", "mm", "mme", "mmes", "mlle", "art", "p", "pp", "env", "janv", "févr", "avr",
+    "juil", "déc", "c.-à-d", "ex", "cf", "min", "max", "ext", "tél", "approx",
+];
+
+/// Time-zone abbreviations may follow `p.m.` in the same sentence.
+const ZONES: &[&str] = &[
+    "EDT", "EST", "ET", "CDT", "CST", "CT", "MDT", "MST", "MT", "PDT", "PST", "PT", "ADT", "AST",
+    "NDT", "NST", "HAE", "HNE", "HE", "HAC", "HNC", "HAR", "HNR", "HAP", "HNP", "HAA", "HNA",
+    "HAT", "HNT", "UTC",
+];
+
+/// Byte ranges of the sentences of `text`, trimmed of surrounding white space.
+pub fn split(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (i, &(at, c)) in chars.iter().enumerate() {
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            continue;
+        }
+        // The next character must be white space, and the next word must start a sentence.
+        let Some(&(_, next)) = chars.get(i + 1) else {
+            continue;
+        };
+        if !next.is_whitespace() {
+            continue;
+        }
+        let rest = text[at + c.len_utf8()..].trim_start();
+        let Some(first) = rest.chars().next() else {
+            continue;
+        };
+        if !(first.is_uppercase()
+            || first.is_ascii_digit()
+            || matches!(first, '«' | '"' | '“' | '(' | '[' | '*' | '-'))
+        {
+            continue;
+        }
+        let next_word: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
+        if c == '.' {
+            let word: String = text[..at]
+                .chars()
+                .rev()
+                .take_while(|c| c.is_alphanumeric() || *c == '.' || *c == '-')
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let lower = word.to_lowercase();
+            if ABBREVIATIONS.contains(&lower.as_str())
+                && (ZONES.contains(&next_word.as_str()) || lower.contains('.') || lower.len() <= 4)
+            {
+                continue;
+            }
+            // A single capital, as in an initial (`J. Smith`).
+            if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+                continue;
+            }
+        }
+        let end = at + c.len_utf8();
+        push(text, &mut out, start..end);
+        start = end;
+    }
+    push(text, &mut out, start..text.len());
+    out
+}
+
+fn push(text: &str, out: &mut Vec<Range<usize>>, range: Range<usize>) {
+    let slice = &text[range.clone()];
+    let lead = slice.len() - slice.trim_start().len();
+    let trimmed = slice.trim();
+    if !trimmed.is_empty() {
+        out.push(range.start + lead..range.start + lead + trimmed.len());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        split(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn splits_at_sentence_ends_only() {
+        assert_eq!(
+            sentences(
+                "Apply by March 31, 2028 at 5:00 p.m. EDT. Interviews start on April 10. Good luck!"
+            ),
+            vec![
+                "Apply by March 31, 2028 at 5:00 p.m. EDT.",
+                "Interviews start on April 10.",
+                "Good luck!"
+            ]
+        );
+        assert_eq!(
+            sentences("We work 36.25 hours a week, e.g. Monday to Friday. Welcome."),
+            vec![
+                "We work 36.25 hours a week, e.g. Monday to Friday.",
+                "Welcome."
+            ]
+        );
+        assert_eq!(
+            sentences("Écrivez à M. Tremblay. Merci."),
+            vec!["Écrivez à M. Tremblay.", "Merci."]
+        );
+        assert_eq!(
+            sentences("Apply by Fri. March 3, 2028."),
+            vec!["Apply by Fri. March 3, 2028."]
+        );
+        assert_eq!(sentences(""), Vec::<&str>::new());
+    }
+}
