@@ -72,6 +72,24 @@ pub struct CheckArgs {
     /// Exit 0 even when findings are reported (2 still means postlint failed).
     #[arg(long)]
     pub exit_zero: bool,
+    /// Check links over the network: follow shortened URLs and report dead links. postlint never
+    /// touches the network without this flag.
+    #[arg(long)]
+    pub online: bool,
+    /// Seconds to wait for each link with `--online`.
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        default_value_t = 10,
+        requires = "online"
+    )]
+    pub online_timeout: u64,
+    /// Where `--online` caches its results for a day [default: .postlint-cache/links.json].
+    #[arg(long, value_name = "FILE", requires = "online")]
+    pub online_cache: Option<PathBuf>,
+    /// Do not read or write the `--online` cache.
+    #[arg(long, requires = "online")]
+    pub no_cache: bool,
     /// Number of threads to parse and check with [default: the number of cores].
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,

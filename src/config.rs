@@ -147,6 +147,8 @@ pub struct Settings {
     flags: Layer,
     /// `[rules.<id>]` options other than `severity`.
     pub options: BTreeMap<&'static str, toml::Table>,
+    /// Network checks, only with `--online`.
+    pub online: Option<crate::online::Options>,
 }
 
 impl Settings {
@@ -434,6 +436,7 @@ impl Settings {
             overrides,
             flags: flags_layer,
             options,
+            online: None,
         })
     }
 

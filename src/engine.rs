@@ -8,6 +8,7 @@ use rayon::prelude::*;
 use crate::config::{FileSettings, Settings};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Severity};
 use crate::discover::{self, Discovered};
+use crate::online;
 use crate::posting::{FileId, Posting, SourceFile};
 use crate::rules::{self, Check, Context, Rule};
 use crate::suppression;
@@ -68,16 +69,51 @@ pub fn run(found: Discovered, settings: &Settings) -> Run {
             .map(|(p, reason)| (p, Some(reason))),
     );
     entries.sort_by_key(|(p, _)| discover::display(p));
-    let results: Vec<(File, Vec<Diagnostic>)> = entries
+    // Read and parse every file once, in parallel.
+    let loaded: Vec<(File, Vec<Diagnostic>, FileSettings)> = entries
         .par_iter()
         .enumerate()
         .map(|(i, (path, walk_error))| {
             let id = FileId(i as u32);
             let file_settings = settings.for_path(path);
-            match walk_error {
+            let (file, found) = match walk_error {
                 Some(reason) => unread_file(id, path, reason, &file_settings),
-                None => lint_file(id, path, &file_settings, settings),
+                None => load_file(id, path, &file_settings),
+            };
+            (file, found, file_settings)
+        })
+        .collect();
+    // The network, only with `--online`: every link of the run checked once.
+    let online = settings.online.as_ref().map(|options| {
+        let urls = loaded
+            .iter()
+            .filter_map(|(file, _, _)| match file {
+                File::Posting(p) => Some(
+                    p.markdown
+                        .links
+                        .iter()
+                        .chain(&p.markdown.bare_urls)
+                        .map(|l| l.url.clone()),
+                ),
+                File::Unread(_) => None,
+            })
+            .flatten()
+            .collect();
+        online::check(&urls, options)
+    });
+    // Check, in parallel.
+    let results: Vec<(File, Vec<Diagnostic>)> = loaded
+        .into_par_iter()
+        .map(|(file, mut found, file_settings)| {
+            if let File::Posting(posting) = &file {
+                found.append(&mut check(
+                    posting,
+                    &file_settings,
+                    settings,
+                    online.as_ref(),
+                ));
             }
+            (file, found)
         })
         .collect();
     let mut files = Vec::with_capacity(results.len());
@@ -130,11 +166,10 @@ fn unread_file(
     (File::Unread(source), d.into_iter().collect())
 }
 
-fn lint_file(
+fn load_file(
     id: FileId,
     path: &std::path::Path,
     file_settings: &FileSettings,
-    settings: &Settings,
 ) -> (File, Vec<Diagnostic>) {
     let display = discover::display(path);
     let bytes = match std::fs::read(path) {
@@ -193,7 +228,8 @@ fn lint_file(
         );
         return (File::Unread(source), d.into_iter().collect());
     }
-    let posting = Posting::parse(id, display, text, &file_settings.profile);
+    let mut posting = Posting::parse(id, display, text, &file_settings.profile);
+    posting.missing_files = missing_files(&posting, path);
     let mut diagnostics = Vec::new();
     if posting.bom
         && let Some(mut d) = engine_diagnostic(
@@ -215,6 +251,16 @@ fn lint_file(
         );
         diagnostics.push(d);
     }
+    (File::Posting(Box::new(posting)), diagnostics)
+}
+
+/// Runs the posting rules selected for the file, then applies its suppressions.
+fn check(
+    posting: &Posting,
+    file_settings: &FileSettings,
+    settings: &Settings,
+    online: Option<&online::Results>,
+) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for (i, rule) in rules::all().iter().enumerate() {
         let (Check::Posting(check), Some(severity)) = (&rule.check, file_settings.severities[i])
@@ -228,11 +274,62 @@ fn lint_file(
             today: settings.today,
             jurisdiction: file_settings.jurisdiction,
             employer_size: file_settings.employer_size,
+            online,
             diagnostics: &mut found,
         };
-        check(&posting, &mut cx);
+        check(posting, &mut cx);
     }
-    suppression::apply(&posting, &mut found, &|rule| file_settings.severity(rule));
-    diagnostics.append(&mut found);
-    (File::Posting(Box::new(posting)), diagnostics)
+    suppression::apply(posting, &mut found, &|rule| file_settings.severity(rule));
+    found
+}
+
+/// The URL spans of relative links to files that do not exist (site-root links like `/en/`
+/// cannot be resolved from the repository and are left alone).
+fn missing_files(posting: &Posting, path: &std::path::Path) -> Vec<crate::posting::Span> {
+    let dir = path.parent().unwrap_or(std::path::Path::new("."));
+    posting
+        .markdown
+        .links
+        .iter()
+        .filter_map(|link| {
+            let target = relative_target(&link.url)?;
+            let exists = candidates(&dir.join(&target)).iter().any(|p| p.exists());
+            (!exists).then_some(link.url_span)
+        })
+        .collect()
+}
+
+/// The path of a relative link, percent-decoded, without its fragment or query.
+fn relative_target(url: &str) -> Option<String> {
+    let has_scheme = url.split_once(':').is_some_and(|(scheme, _)| {
+        !scheme.is_empty()
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    });
+    if url.is_empty() || has_scheme || url.starts_with(['#', '/', '?']) || url.starts_with("//") {
+        return None;
+    }
+    let path = url.split(['#', '?']).next()?;
+    if path.is_empty() {
+        return None;
+    }
+    Some(
+        url::form_urlencoded::parse(format!("p={}", path.replace('+', "%2B")).as_bytes())
+            .next()?
+            .1
+            .into_owned(),
+    )
+}
+
+/// A link to `page/` or `page` may mean `page.md` or `page/index.md` on a static site.
+fn candidates(target: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let trimmed = target.to_string_lossy().trim_end_matches('/').to_string();
+    let base = std::path::PathBuf::from(&trimmed);
+    vec![
+        target.to_path_buf(),
+        base.with_extension("md"),
+        base.join("index.md"),
+        base.join("_index.md"),
+    ]
 }

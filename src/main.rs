@@ -57,8 +57,20 @@ fn check(args: CheckArgs) -> miette::Result<ExitCode> {
         profile: args.profile.clone(),
     };
     let clock_today = jiff::Zoned::now().date();
-    let settings =
+    let mut settings =
         Settings::load(&cwd, &flags, clock_today).map_err(|e| miette::Report::new(*e))?;
+    if args.online {
+        let defaults = postlint::online::Options::default();
+        settings.online = Some(postlint::online::Options {
+            timeout: std::time::Duration::from_secs(args.online_timeout.max(1)),
+            cache: if args.no_cache {
+                None
+            } else {
+                args.online_cache.clone().or(defaults.cache)
+            },
+            ..defaults
+        });
+    }
     let paths = if args.paths.is_empty() {
         vec![".".into()]
     } else {

@@ -59,7 +59,10 @@ fn docs_have_the_required_sections() {
         }
         if matches!(rule.check, Check::Posting(_)) {
             let ex = examples(&docs);
-            assert!(ex.iter().any(|e| e.bad), "{}: no `md,bad` example", rule.id);
+            // A rule that needs the network cannot fire in an offline example; tests/online.rs
+            // proves its bad cases against a local server.
+            let online_only = docs.contains("With `--online` only");
+            assert!(online_only || ex.iter().any(|e| e.bad), "{}: no `md,bad` example", rule.id);
             assert!(
                 ex.iter().any(|e| !e.bad),
                 "{}: no `md,good` example",

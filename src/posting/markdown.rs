@@ -46,6 +46,8 @@ pub enum LinkKind {
     Reference,
     /// `<https://…>` or `<name@example.ca>`
     Autolink,
+    /// A URL written in running text, not as a link.
+    Bare,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -152,6 +154,8 @@ pub struct Markdown {
     pub html: Vec<Span>,
     /// Thematic breaks (`---`, `***`) outside any container.
     pub breaks: Vec<Span>,
+    /// URLs written in running text, not as links (kind [`LinkKind::Bare`]).
+    pub bare_urls: Vec<Link>,
     /// The plain text of each leaf block, in order.
     pub blocks: Vec<TextBlock>,
 }
@@ -369,7 +373,8 @@ pub fn parse(file: FileId, text: &str, start: usize) -> Markdown {
                     })
                 );
                 if !in_autolink && !matches!(open.last(), Some(Open::Image { .. })) {
-                    push_prose(&mut md.prose, body, range, start, file);
+                    let in_link = open.iter().any(|o| matches!(o, Open::Link { .. }));
+                    push_prose(&mut md, body, range, start, file, !in_link);
                 }
             }
             Event::Code(t) => push_text(&mut open, &t),
@@ -420,7 +425,14 @@ fn push_text(open: &mut [Open], t: &str) {
 }
 
 /// Adds a text run to the prose, without its bare URLs, merging it with the run before.
-fn push_prose(prose: &mut Vec<Span>, body: &str, range: Range<usize>, start: usize, file: FileId) {
+fn push_prose(
+    md: &mut Markdown,
+    body: &str,
+    range: Range<usize>,
+    start: usize,
+    file: FileId,
+    record_urls: bool,
+) {
     let Some(raw) = body.get(range.clone()) else {
         return;
     };
@@ -428,7 +440,26 @@ fn push_prose(prose: &mut Vec<Span>, body: &str, range: Range<usize>, start: usi
     let mut last = 0;
     for m in BARE_URL.find_iter(raw) {
         pieces.push(last..m.start());
-        last = m.end();
+        // A sentence's punctuation after a URL is not part of it.
+        let url = m
+            .as_str()
+            .trim_end_matches(['.', ',', ';', ':', '!', '?', '\'', '"', '’', '*', '_']);
+        let span = Span::new(
+            file,
+            range.start + m.start() + start..range.start + m.start() + url.len() + start,
+        );
+        if !record_urls {
+            last = m.start() + url.len();
+            continue;
+        }
+        md.bare_urls.push(Link {
+            kind: LinkKind::Bare,
+            url: url.to_string(),
+            text: url.to_string(),
+            span,
+            url_span: span,
+        });
+        last = m.start() + url.len();
     }
     pieces.push(last..raw.len());
     for piece in pieces.into_iter().filter(|p| !p.is_empty()) {
@@ -436,9 +467,9 @@ fn push_prose(prose: &mut Vec<Span>, body: &str, range: Range<usize>, start: usi
             file,
             range.start + piece.start + start..range.start + piece.end + start,
         );
-        match prose.last_mut() {
+        match md.prose.last_mut() {
             Some(prev) if prev.end == s.start => prev.end = s.end,
-            _ => prose.push(s),
+            _ => md.prose.push(s),
         }
     }
 }
@@ -453,6 +484,7 @@ fn url_span(
     definitions: &[(String, Range<usize>)],
 ) -> Option<Range<usize>> {
     match kind {
+        LinkKind::Bare => Some(link),
         LinkKind::Autolink => Some(link.start + 1..link.end.saturating_sub(1).max(link.start + 1)),
         LinkKind::Inline => {
             let slice = body.get(link.clone())?;

@@ -51,6 +51,9 @@ pub struct Posting {
     pub profile: Option<Arc<Profile>>,
     /// Closing and publication dates, status and pay, read once.
     pub facts: Facts,
+    /// URL spans of relative links whose file does not exist (set by the engine, which reads
+    /// the file system; rules only read it).
+    pub missing_files: Vec<Span>,
     schema_errors: OnceLock<Vec<SchemaError>>,
 }
 
@@ -97,6 +100,7 @@ impl Posting {
             title,
             profile,
             facts,
+            missing_files: Vec::new(),
             schema_errors: OnceLock::new(),
         }
     }
@@ -146,6 +150,18 @@ impl Posting {
         fm.bool("archived") != Some(true)
             && fm.bool("linkHidden") != Some(true)
             && self.facts.closed_status.is_none()
+    }
+
+    /// Every link and every bare URL of the body, in file order.
+    pub fn urls(&self) -> Vec<&Link> {
+        let mut all: Vec<&Link> = self
+            .markdown
+            .links
+            .iter()
+            .chain(&self.markdown.bare_urls)
+            .collect();
+        all.sort_by_key(|l| l.span);
+        all
     }
 
     /// The prose inside `range`, joined with spaces.

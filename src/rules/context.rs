@@ -16,10 +16,11 @@ pub struct Context<'a> {
     pub(crate) today: Date,
     pub(crate) jurisdiction: Option<&'static Jurisdiction>,
     pub(crate) employer_size: Option<u32>,
+    pub(crate) online: Option<&'a crate::online::Results>,
     pub(crate) diagnostics: &'a mut Vec<Diagnostic>,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
     /// Reports a finding of the current rule at `span`; chain `.help()`, `.label()`, `.fix()`.
     pub fn report(&mut self, span: Span, message: impl Into<String>) -> &mut Diagnostic {
         self.diagnostics
@@ -42,6 +43,11 @@ impl Context<'_> {
     /// The employer's head count, if configured.
     pub fn employer_size(&self) -> Option<u32> {
         self.employer_size
+    }
+
+    /// What `--online` found for `url`; `None` offline or for a URL not checked.
+    pub fn online(&self, url: &str) -> Option<&'a crate::online::LinkResult> {
+        self.online?.get(url)
     }
 
     /// The date the run treats as today (`--today`, `today` in config, else the clock).

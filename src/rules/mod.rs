@@ -8,6 +8,7 @@ pub mod front_matter;
 pub mod io;
 pub mod salary;
 pub mod suppression;
+pub mod url;
 
 use std::sync::LazyLock;
 
@@ -21,7 +22,7 @@ pub mod prelude {
     pub use crate::declare_rule;
     pub use crate::diagnostic::{Applicability, Edit, Severity};
     pub use crate::posting::{FrontMatterKind, Posting, Span, Spanned, Value};
-    pub use crate::rules::{Check, Context, Family, FixAvailability, Rule};
+    pub use crate::rules::{Check, Context, Family, FixAvailability, Rule, validate_options};
 }
 
 /// A group of rules; every id in a family starts with the family's id.
@@ -36,6 +37,7 @@ pub enum Family {
     FrontMatter,
     ClosingDate,
     Salary,
+    Url,
 }
 
 impl Family {
@@ -54,6 +56,7 @@ impl Family {
             Family::FrontMatter => "front-matter",
             Family::ClosingDate => "closing-date",
             Family::Salary => "salary",
+            Family::Url => "url",
         }
     }
 
@@ -149,6 +152,7 @@ static ALL: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
         front_matter::RULES,
         closing_date::RULES,
         salary::RULES,
+        url::RULES,
     ]
     .into_iter()
     .flatten()
@@ -188,4 +192,11 @@ pub fn matching(selector: &str) -> Vec<&'static Rule> {
                     .is_some_and(|rest| rest.starts_with('-'))
         })
         .collect()
+}
+
+/// Checks a rule's options table against its options type (unknown keys are errors).
+pub fn validate_options<T: serde::de::DeserializeOwned>(table: &toml::Table) -> Result<(), String> {
+    T::deserialize(table.clone())
+        .map(|_| ())
+        .map_err(|e| e.message().to_string())
 }

@@ -1,0 +1,153 @@
+//! The url family: where links go, whether they work, and whether readers can tell.
+//! Data (shorteners, tracking parameters, vague link texts, language patterns) lives in
+//! `rules/url/`.
+
+mod url_bare;
+mod url_broken_fragment;
+mod url_broken_markdown;
+mod url_dead;
+mod url_empty_link;
+mod url_insecure;
+mod url_invalid;
+mod url_invalid_email;
+mod url_missing_file;
+mod url_shortened;
+mod url_tracking_parameter;
+mod url_vague_text;
+mod url_wrong_language;
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use crate::posting::Lang;
+use crate::rules::Rule;
+
+pub static RULES: &[&Rule] = &[
+    &url_bare::URL_BARE,
+    &url_broken_fragment::URL_BROKEN_FRAGMENT,
+    &url_broken_markdown::URL_BROKEN_MARKDOWN,
+    &url_dead::URL_DEAD,
+    &url_empty_link::URL_EMPTY_LINK,
+    &url_insecure::URL_INSECURE,
+    &url_invalid::URL_INVALID,
+    &url_invalid_email::URL_INVALID_EMAIL,
+    &url_missing_file::URL_MISSING_FILE,
+    &url_shortened::URL_SHORTENED,
+    &url_tracking_parameter::URL_TRACKING_PARAMETER,
+    &url_vague_text::URL_VAGUE_TEXT,
+    &url_wrong_language::URL_WRONG_LANGUAGE,
+];
+
+/// Lines of a data file, without comments and blank lines.
+pub fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+pub static SHORTENERS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| data_lines(include_str!("../../../rules/url/shorteners.txt")).collect());
+
+pub static TRACKING: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    data_lines(include_str!("../../../rules/url/tracking-parameters.txt")).collect()
+});
+
+/// `(language, text)` pairs.
+pub static VAGUE: LazyLock<Vec<(Lang, &'static str)>> = LazyLock::new(|| {
+    data_lines(include_str!("../../../rules/url/vague-link-text.tsv"))
+        .filter_map(|l| {
+            let (lang, text) = l.split_once('\t')?;
+            Some((Lang::from_code(lang)?, text.trim()))
+        })
+        .collect()
+});
+
+#[derive(serde::Deserialize)]
+pub struct LanguagePatterns {
+    pub en: Vec<String>,
+    pub fr: Vec<String>,
+}
+
+pub static LANGUAGE_PATTERNS: LazyLock<LanguagePatterns> = LazyLock::new(|| {
+    toml::from_str(include_str!("../../../rules/url/language-patterns.toml"))
+        .expect("rules/url/language-patterns.toml is valid (tests/data.rs)")
+});
+
+/// The registrable domain of a host (`jobs.bit.ly` → `bit.ly`), or the host itself for an IP
+/// address or a name the public-suffix list does not know.
+pub fn registrable(host: &str) -> String {
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    psl::domain_str(&host).map_or(host.clone(), str::to_string)
+}
+
+/// Anchors a heading gets on GitHub and Hugo (`github`, `github-ascii` and the older
+/// Blackfriday style), so a `#fragment` written for any of them resolves.
+pub fn slugs(heading: &str) -> Vec<String> {
+    let lower = heading.trim().to_lowercase();
+    let github: String = lower
+        .chars()
+        .filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_'))
+        .map(|c| if c == ' ' { '-' } else { c })
+        .collect();
+    let ascii: String = github.chars().filter_map(fold_accent).collect();
+    let mut blackfriday = String::new();
+    for c in lower.chars() {
+        if c.is_alphanumeric() {
+            blackfriday.push(c);
+        } else if !blackfriday.ends_with('-') {
+            blackfriday.push('-');
+        }
+    }
+    let blackfriday = blackfriday.trim_matches('-').to_string();
+    let mut out = vec![github, ascii, blackfriday];
+    out.dedup();
+    out
+}
+
+/// `é` → `e`, `ç` → `c`; other non-ASCII letters are dropped, as `github-ascii` does.
+fn fold_accent(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return Some(c);
+    }
+    let base = match c {
+        'à' | 'â' | 'ä' | 'á' | 'ã' => 'a',
+        'ç' => 'c',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'î' | 'ï' | 'í' | 'ì' => 'i',
+        'ô' | 'ö' | 'ó' | 'ò' | 'õ' => 'o',
+        'ù' | 'û' | 'ü' | 'ú' => 'u',
+        'ÿ' => 'y',
+        'ñ' => 'n',
+        _ => return None,
+    };
+    Some(base)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_like_github_and_hugo() {
+        assert!(
+            slugs("Nous embauchons un chercheur en conception")
+                .contains(&"nous-embauchons-un-chercheur-en-conception".to_string())
+        );
+        assert!(
+            slugs("Nous embauchons en gestionnaire de produits expérimenté")
+                .contains(&"nous-embauchons-en-gestionnaire-de-produits-expérimenté".to_string())
+        );
+        assert!(slugs("We’re hiring!").contains(&"were-hiring".to_string()));
+        assert!(slugs("Ce que vous ferez").contains(&"ce-que-vous-ferez".to_string()));
+        assert!(slugs("Qualités recherchées").contains(&"qualites-recherchees".to_string()));
+    }
+
+    #[test]
+    fn registrable_domains() {
+        assert_eq!(registrable("jobs.bit.ly"), "bit.ly");
+        assert_eq!(registrable("eepurl.com"), "eepurl.com");
+        assert_eq!(registrable("www.canada.ca"), "canada.ca");
+        assert_eq!(registrable("127.0.0.1"), "127.0.0.1");
+        assert!(SHORTENERS.contains("goo.gl") && SHORTENERS.contains("eepurl.com"));
+    }
+}

@@ -1,0 +1,107 @@
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::rules::prelude::*;
+
+declare_rule! {
+    /// ## What it flags
+    /// A link to `#fragment` that matches no heading in the same file. Heading anchors are
+    /// computed as GitHub and Hugo make them (lower case, spaces to `-`, punctuation dropped;
+    /// also without accents, as Hugo's `github-ascii`), and explicit `{#id}` and HTML `id`
+    /// and `name` attributes count too.
+    ///
+    /// ## Why it matters
+    /// The link does nothing: in a bilingual file, the "La version française suit" link is how
+    /// French readers reach their text.
+    ///
+    /// ## Examples
+    /// ```md,bad
+    /// [La version française suit.](#nous-embauchons)
+    ///
+    /// # We're hiring
+    ///
+    /// # Nous embauchons une développeuse
+    /// ```
+    /// ```md,good
+    /// [La version française suit.](#nous-embauchons-une-développeuse)
+    ///
+    /// # We're hiring
+    ///
+    /// # Nous embauchons une développeuse
+    /// ```
+    pub static URL_BROKEN_FRAGMENT = Rule {
+        id: "url-broken-fragment",
+        family: Family::Url,
+        severity: Severity::Error,
+        fix: FixAvailability::Sometimes,
+        options: None,
+        check: Check::Posting(check),
+    };
+}
+
+static HTML_ID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)\b(?:id|name)\s*=\s*["']([^"']+)["']"#).expect("valid regex")
+});
+
+fn check(posting: &Posting, cx: &mut Context) {
+    let md = &posting.markdown;
+    let mut anchors: HashSet<String> = HashSet::new();
+    let mut by_heading: Vec<(String, &str)> = Vec::new();
+    for h in &md.headings {
+        if let Some(id) = &h.id {
+            anchors.insert(id.to_lowercase());
+        }
+        for slug in super::slugs(&h.text) {
+            anchors.insert(slug.clone());
+            by_heading.push((slug, &h.text));
+        }
+    }
+    for html in &md.html {
+        for caps in HTML_ID.captures_iter(posting.slice(*html)) {
+            anchors.insert(caps[1].to_lowercase());
+        }
+    }
+    for link in &md.links {
+        let Some(fragment) = link.url.strip_prefix('#') else {
+            continue;
+        };
+        if fragment.is_empty() {
+            continue;
+        }
+        let decoded: String =
+            url::form_urlencoded::parse(format!("f={}", fragment.replace('+', "%2B")).as_bytes())
+                .next()
+                .map(|(_, v)| v.into_owned())
+                .unwrap_or_default()
+                .to_lowercase();
+        if anchors.contains(&decoded) {
+            continue;
+        }
+        let closest = by_heading
+            .iter()
+            .map(|(slug, text)| (strsim::jaro_winkler(slug, &decoded), slug, text))
+            .filter(|(score, _, _)| *score > 0.8)
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        let d = cx.report(
+            link.url_span,
+            format!("no heading in this file has the anchor `#{fragment}`"),
+        );
+        match closest {
+            Some((_, slug, text)) => {
+                d.help(format!(
+                    "Did you mean the heading `{text}`, anchor `#{slug}`?"
+                ));
+                d.replace(
+                    Applicability::Unsafe,
+                    format!("Link to `#{slug}`"),
+                    format!("#{slug}"),
+                );
+            }
+            None => {
+                d.help("Link to an existing heading's anchor, or add the heading.");
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+use crate::rules::prelude::*;
+
+declare_rule! {
+    /// ## What it flags
+    /// A web address that cannot be parsed (`https://exa mple.ca`, `https://`, `http//site.ca`,
+    /// a port that is not a number), or one with spaces in it.
+    ///
+    /// ## Why it matters
+    /// Browsers either refuse the link or guess, and the guess is usually a search for the
+    /// text, not the page.
+    ///
+    /// ## Examples
+    /// ```md,bad
+    /// [Apply](<https://jobs.example.ca/senior developer>)
+    /// ```
+    /// ```md,good
+    /// [Apply](https://jobs.example.ca/senior-developer)
+    /// ```
+    pub static URL_INVALID = Rule {
+        id: "url-invalid",
+        family: Family::Url,
+        severity: Severity::Error,
+        fix: FixAvailability::Never,
+        options: None,
+        check: Check::Posting(check),
+    };
+}
+
+fn check(posting: &Posting, cx: &mut Context) {
+    for link in posting.urls() {
+        let url = link.url.trim();
+        let lower = url.to_ascii_lowercase();
+        let web =
+            lower.starts_with("http:") || lower.starts_with("https:") || lower.starts_with("www.");
+        if !web && !lower.starts_with("ftp:") {
+            // `http//site.ca` lost its colon: say so instead of treating it as a relative path.
+            if lower.starts_with("http//") || lower.starts_with("https//") {
+                cx.report(
+                    link.url_span,
+                    format!("`{url}` is missing the `:` after `http`"),
+                )
+                .help("Write `https://`.");
+            }
+            continue;
+        }
+        if url.contains(char::is_whitespace) {
+            cx.report(link.url_span, format!("`{url}` has spaces in it"))
+                .help("Remove the spaces, or write them as `%20` if the address really has them.");
+            continue;
+        }
+        let parsed = if lower.starts_with("www.") {
+            url::Url::parse(&format!("https://{url}"))
+        } else {
+            url::Url::parse(url)
+        };
+        match parsed {
+            Err(e) => {
+                cx.report(
+                    link.url_span,
+                    format!("`{url}` is not a valid address: {e}"),
+                )
+                .help("Check the address: copy it again from the browser's address bar.");
+            }
+            Ok(u)
+                if u.host_str()
+                    .is_none_or(|h| !h.contains('.') && h != "localhost")
+                    && u.host().is_some_and(|h| matches!(h, url::Host::Domain(_))) =>
+            {
+                cx.report(link.url_span, format!("`{url}` has no domain"))
+                    .help("Check the address: a web address has a domain such as `canada.ca`.");
+            }
+            Ok(_) => {}
+        }
+    }
+}

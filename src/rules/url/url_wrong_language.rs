@@ -1,0 +1,108 @@
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::posting::Lang;
+use crate::rules::prelude::*;
+
+declare_rule! {
+    /// ## What it flags
+    /// A French posting that links to the English version of a bilingual site (a `/en/` path,
+    /// `-eng.aspx`, `lang=eng`), or an English posting that links to the French version. The
+    /// patterns are data (`rules/url/language-patterns.toml`). A link whose text names the
+    /// other language (`English`, `version anglaise`) is a language switch and is not flagged.
+    ///
+    /// ## Why it matters
+    /// The Official Languages Act requires communications of equal quality in both languages:
+    /// a French reader sent to an English page when a French one exists is served in the
+    /// wrong language.
+    ///
+    /// ## Examples
+    /// ```md,bad,file=poste.fr.md
+    /// Consultez la [convention collective](https://www.tbs-sct.gc.ca/agreements-conventions/view-visualiser-eng.aspx?id=1).
+    /// ```
+    /// ```md,good,file=poste.fr.md
+    /// Consultez la [convention collective](https://www.tbs-sct.gc.ca/agreements-conventions/view-visualiser-fra.aspx?id=1).
+    /// ```
+    ///
+    /// ## Options
+    /// `[rules.url-wrong-language] en = ["…"]` and `fr = ["…"]` add regular expressions for
+    /// English and French URLs.
+    pub static URL_WRONG_LANGUAGE = Rule {
+        id: "url-wrong-language",
+        family: Family::Url,
+        severity: Severity::Warning,
+        fix: FixAvailability::Never,
+        options: Some(validate_options::<Options>),
+        check: Check::Posting(check),
+    };
+}
+
+#[derive(Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Options {
+    #[serde(default)]
+    en: Vec<String>,
+    #[serde(default)]
+    fr: Vec<String>,
+}
+
+static BUILT_IN: LazyLock<(Vec<Regex>, Vec<Regex>)> = LazyLock::new(|| {
+    let compile = |list: &[String]| {
+        list.iter()
+            .map(|p| Regex::new(p).expect("valid pattern (tests/data.rs)"))
+            .collect()
+    };
+    (
+        compile(&super::LANGUAGE_PATTERNS.en),
+        compile(&super::LANGUAGE_PATTERNS.fr),
+    )
+});
+
+/// A language switch: the link text names the other language.
+static SWITCH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:english|anglais|in\s+english|en\s+anglais|french|français|francais|en\s+français|in\s+french|version\s+(?:anglaise|française)|(?:english|french)\s+version)\b").expect("valid regex")
+});
+
+fn check(posting: &Posting, cx: &mut Context) {
+    let options: Options = cx.options();
+    let extra = |list: &[String]| -> Vec<Regex> {
+        list.iter().filter_map(|p| Regex::new(p).ok()).collect()
+    };
+    let (extra_en, extra_fr) = (extra(&options.en), extra(&options.fr));
+    for link in posting.urls() {
+        let Some(lang) = posting.lang_at(link.span.start as usize) else {
+            continue;
+        };
+        let (other, patterns, extra) = match lang {
+            Lang::Fr => (Lang::En, &BUILT_IN.0, &extra_en),
+            Lang::En => (Lang::Fr, &BUILT_IN.1, &extra_fr),
+        };
+        if !patterns
+            .iter()
+            .chain(extra.iter())
+            .any(|p| p.is_match(&link.url))
+            || SWITCH.is_match(&link.text)
+        {
+            continue;
+        }
+        let help = match lang {
+            Lang::Fr => {
+                "Liez la version française de la page, ou signalez que la page est en anglais seulement (« en anglais seulement »)."
+            }
+            Lang::En => {
+                "Link the English version of the page, or say that the page is in French only (\"French only\")."
+            }
+        };
+        cx.report(
+            link.url_span,
+            format!(
+                "a {} page links to the {} version of `{}`",
+                lang.name(),
+                other.name(),
+                link.host().unwrap_or_default()
+            ),
+        )
+        .help(help);
+    }
+}
