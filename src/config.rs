@@ -73,6 +73,18 @@ struct ConfigFile {
     rules: BTreeMap<Spanned<String>, Spanned<toml::Table>>,
     #[serde(default)]
     overrides: Vec<OverrideFile>,
+    #[serde(default)]
+    translation: TranslationFile,
+}
+
+/// `[translation]`: pairs the automatic pairing cannot find.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TranslationFile {
+    /// `[["en/old-name.md", "fr/nouveau-nom.md"], …]`: paths (or path endings) of an English
+    /// and a French posting.
+    #[serde(default)]
+    pairs: Vec<(String, String)>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -149,6 +161,8 @@ pub struct Settings {
     pub options: BTreeMap<&'static str, toml::Table>,
     /// Network checks, only with `--online`.
     pub online: Option<crate::online::Options>,
+    /// Translation pairs named in the configuration.
+    pub translation_pairs: Vec<(String, String)>,
 }
 
 impl Settings {
@@ -437,6 +451,7 @@ impl Settings {
             flags: flags_layer,
             options,
             online: None,
+            translation_pairs: file.translation.pairs.clone(),
         })
     }
 

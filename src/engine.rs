@@ -9,8 +9,9 @@ use crate::config::{FileSettings, Settings};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Severity};
 use crate::discover::{self, Discovered};
 use crate::online;
+use crate::posting::corpus::Corpus;
 use crate::posting::{FileId, Posting, SourceFile};
-use crate::rules::{self, Check, Context, Rule};
+use crate::rules::{self, Check, Context, CorpusContext, Rule};
 use crate::suppression;
 
 /// A file of the run: parsed, or left unparsed because it could not be read as text.
@@ -101,26 +102,54 @@ pub fn run(found: Discovered, settings: &Settings) -> Run {
             .collect();
         online::check(&urls, options)
     });
-    // Check, in parallel.
-    let results: Vec<(File, Vec<Diagnostic>)> = loaded
-        .into_par_iter()
-        .map(|(file, mut found, file_settings)| {
-            if let File::Posting(posting) = &file {
-                found.append(&mut check(
-                    posting,
-                    &file_settings,
-                    settings,
-                    online.as_ref(),
-                ));
-            }
-            (file, found)
+    // Check each posting, in parallel.
+    let checked: Vec<Vec<Diagnostic>> = loaded
+        .par_iter()
+        .map(|(file, _, file_settings)| match file {
+            File::Posting(posting) => check(posting, file_settings, settings, online.as_ref()),
+            File::Unread(_) => Vec::new(),
         })
         .collect();
-    let mut files = Vec::with_capacity(results.len());
+    // Then the corpus: translation pairs across files.
+    let mut by_file = checked;
+    {
+        let postings: Vec<&Posting> = loaded
+            .iter()
+            .filter_map(|(f, _, _)| match f {
+                File::Posting(p) => Some(p.as_ref()),
+                File::Unread(_) => None,
+            })
+            .collect();
+        let corpus = Corpus::new(postings, &settings.translation_pairs);
+        for (i, rule) in rules::all().iter().enumerate() {
+            let Check::Corpus(check) = rule.check else {
+                continue;
+            };
+            let severities: Vec<Option<Severity>> =
+                loaded.iter().map(|(_, _, fs)| fs.severities[i]).collect();
+            let mut found = Vec::new();
+            let mut cx = CorpusContext {
+                rule,
+                severities: &severities,
+                diagnostics: &mut found,
+                discarded: Vec::new(),
+            };
+            check(&corpus, &mut cx);
+            for d in found {
+                by_file[d.span.file.0 as usize].push(d);
+            }
+        }
+    }
+    // Suppressions see every finding of their file, the corpus rules' included.
+    let mut files = Vec::with_capacity(loaded.len());
     let mut diagnostics = Vec::new();
-    for (file, mut found) in results {
-        files.push(file);
+    for ((file, mut engine_found, file_settings), mut found) in loaded.into_iter().zip(by_file) {
+        if let File::Posting(posting) = &file {
+            suppression::apply(posting, &mut found, &|rule| file_settings.severity(rule));
+        }
+        diagnostics.append(&mut engine_found);
         diagnostics.append(&mut found);
+        files.push(file);
     }
     diagnostics.sort_by(|a, b| {
         (a.span.file, a.span.start, a.rule, a.span.end, &a.message).cmp(&(
@@ -279,7 +308,6 @@ fn check(
         };
         check(posting, &mut cx);
     }
-    suppression::apply(posting, &mut found, &|rule| file_settings.severity(rule));
     found
 }
 
@@ -307,7 +335,12 @@ fn relative_target(url: &str) -> Option<String> {
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
     });
-    if url.is_empty() || has_scheme || url.starts_with(['#', '/', '?']) || url.starts_with("//") {
+    // `www.site.ca/…` is a web address missing its scheme: `url-invalid` says so.
+    if url.is_empty()
+        || has_scheme
+        || url.starts_with(['#', '/', '?'])
+        || url.to_ascii_lowercase().starts_with("www.")
+    {
         return None;
     }
     let path = url.split(['#', '?']).next()?;

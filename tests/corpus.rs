@@ -237,37 +237,73 @@ fn closing_dates_and_pay_of_real_postings() {
 fn links_of_real_postings() {
     let run = lint_corpus();
     let concise = common::render(Format::Concise, &run);
-    let lines_of = |rule: &str| -> Vec<&str> { concise.lines().filter(|l| l.contains(&format!("[{rule}]"))).collect() };
+    let lines_of = |rule: &str| -> Vec<&str> {
+        concise
+            .lines()
+            .filter(|l| l.contains(&format!("[{rule}]")))
+            .collect()
+    };
     // Every Ontario posting has its shorteners found, in links and in the text.
     for posting in run.postings().filter(|p| p.path().contains("/ontario/")) {
         let path = posting.path();
-        let found: Vec<&str> = lines_of("url-shortened").into_iter().filter(|l| l.starts_with(&format!("{path}:"))).collect();
+        let found: Vec<&str> = lines_of("url-shortened")
+            .into_iter()
+            .filter(|l| l.starts_with(&format!("{path}:")))
+            .collect();
         for (n, line) in posting.text().lines().enumerate() {
             for domain in ["eepurl.com", "goo.gl"] {
                 if line.contains(&format!("{domain}/")) {
                     let at = format!("{path}:{}:", n + 1);
-                    assert!(found.iter().any(|l| l.starts_with(&at) && l.contains(&format!("`{domain}`"))), "{at} {domain}");
+                    assert!(
+                        found
+                            .iter()
+                            .any(|l| l.starts_with(&at) && l.contains(&format!("`{domain}`"))),
+                        "{at} {domain}"
+                    );
                 }
             }
             if line.contains("](http://") {
                 let at = format!("{path}:{}:", n + 1);
-                assert!(lines_of("url-insecure").iter().any(|l| l.starts_with(&at)), "{at} http://");
+                assert!(
+                    lines_of("url-insecure").iter().any(|l| l.starts_with(&at)),
+                    "{at} http://"
+                );
             }
         }
         assert!(!found.is_empty(), "{path}");
     }
     // The link whose text is the URL.
-    assert!(concise.lines().any(|l| l.contains("ontario/experience-design-co-op.md:82:") && l.contains("[url-bare] the link text is the URL")));
-    assert!(concise.lines().any(|l| l.contains("ontario/experience-design-co-op.md:82:") && l.contains("[url-shortened]")));
+    assert!(
+        concise
+            .lines()
+            .any(|l| l.contains("ontario/experience-design-co-op.md:82:")
+                && l.contains("[url-bare] the link text is the URL"))
+    );
+    assert!(
+        concise
+            .lines()
+            .any(|l| l.contains("ontario/experience-design-co-op.md:82:")
+                && l.contains("[url-shortened]"))
+    );
     // The `[…] (mailto:…)` link broken by a space.
-    assert!(concise.lines().any(|l| l.contains("cds/digital-canada-ca/fr/join-our-team/head-of-engineering.md:39:") && l.contains("[url-broken-markdown]")));
+    assert!(concise.lines().any(|l| {
+        l.contains("cds/digital-canada-ca/fr/join-our-team/head-of-engineering.md:39:")
+            && l.contains("[url-broken-markdown]")
+    }));
     // French pages linking to English ones.
     let wrong = lines_of("url-wrong-language");
     assert!(wrong.len() >= 10, "{wrong:?}");
     assert!(wrong.iter().all(|l| l.contains("/fr/")), "{wrong:?}");
     // The anchors and e-mail links that work are not flagged.
-    assert!(lines_of("url-broken-fragment").is_empty(), "{:?}", lines_of("url-broken-fragment"));
+    assert!(
+        lines_of("url-broken-fragment").is_empty(),
+        "{:?}",
+        lines_of("url-broken-fragment")
+    );
     for line in lines_of("url-invalid-email") {
-        assert!(line.contains("gc.ca.`"), "only the address with a trailing period is invalid: {line}");
+        assert!(
+            line.contains("gc.ca.`"),
+            "only the address with a trailing period is invalid: {line}"
+        );
     }
 }

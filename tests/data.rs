@@ -97,19 +97,37 @@ fn url_data_is_well_formed() {
     let root = common::root().join("rules/url");
     // The shortener list keeps its CC BY-SA attribution and its sorted, unique domains.
     let shorteners = std::fs::read_to_string(root.join("shorteners.txt")).unwrap();
-    assert!(shorteners.contains("CC BY-SA 4.0") && shorteners.contains("PeterDaveHello/url-shorteners"));
-    let domains: Vec<&str> = shorteners.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect();
+    assert!(
+        shorteners.contains("CC BY-SA 4.0") && shorteners.contains("PeterDaveHello/url-shorteners")
+    );
+    let domains: Vec<&str> = shorteners
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .collect();
     let mut sorted = domains.clone();
     sorted.sort();
     sorted.dedup();
     assert_eq!(domains, sorted, "shorteners.txt is sorted and unique");
-    assert!(domains.iter().all(|d| d.contains('.') && !d.contains(char::is_whitespace)));
-    assert!(std::fs::read_to_string(common::root().join("rules/README.md")).unwrap().contains("CC BY-SA 4.0"));
+    assert!(
+        domains
+            .iter()
+            .all(|d| d.contains('.') && !d.contains(char::is_whitespace))
+    );
+    assert!(
+        std::fs::read_to_string(common::root().join("rules/README.md"))
+            .unwrap()
+            .contains("CC BY-SA 4.0")
+    );
     // Vague link texts: `lang<TAB>text`, sorted within each language.
     let vague = std::fs::read_to_string(root.join("vague-link-text.tsv")).unwrap();
-    let rows: Vec<&str> = vague.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect();
+    let rows: Vec<&str> = vague
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .collect();
     for row in &rows {
-        let (lang, text) = row.split_once('\t').unwrap_or_else(|| panic!("no tab in `{row}`"));
+        let (lang, text) = row
+            .split_once('\t')
+            .unwrap_or_else(|| panic!("no tab in `{row}`"));
         assert!(lang == "en" || lang == "fr", "{row}");
         assert_eq!(text, text.trim().to_lowercase(), "{row}");
     }
@@ -117,7 +135,9 @@ fn url_data_is_well_formed() {
     sorted.sort();
     assert_eq!(rows, sorted, "vague-link-text.tsv is sorted");
     // Language patterns compile.
-    let patterns: toml::Table = toml::from_str(&std::fs::read_to_string(root.join("language-patterns.toml")).unwrap()).unwrap();
+    let patterns: toml::Table =
+        toml::from_str(&std::fs::read_to_string(root.join("language-patterns.toml")).unwrap())
+            .unwrap();
     for lang in ["en", "fr"] {
         for p in patterns[lang].as_array().unwrap() {
             regex::Regex::new(p.as_str().unwrap()).unwrap();
@@ -125,7 +145,10 @@ fn url_data_is_well_formed() {
     }
     // Tracking parameters: sorted, lowercase.
     let tracking = std::fs::read_to_string(root.join("tracking-parameters.txt")).unwrap();
-    let params: Vec<&str> = tracking.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect();
+    let params: Vec<&str> = tracking
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .collect();
     let mut sorted = params.clone();
     sorted.sort();
     assert_eq!(params, sorted);

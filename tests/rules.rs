@@ -112,7 +112,11 @@ fn every_rule_has_good_and_bad_fixtures_in_both_languages() {
     let mut missing = Vec::new();
     for rule in rules::all() {
         // Rules that need the network are proven by tests/online.rs against a local server.
-        let kinds: &[&str] = if rule.docs.contains("With `--online` only") { &["good"] } else { &["good", "bad"] };
+        let kinds: &[&str] = if rule.docs.contains("With `--online` only") {
+            &["good"]
+        } else {
+            &["good", "bad"]
+        };
         for &kind in kinds {
             let names: Vec<String> = cases
                 .iter()

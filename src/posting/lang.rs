@@ -81,6 +81,27 @@ pub fn detect(text: &str) -> Option<Lang> {
     }
 }
 
+/// The language of `text` when the detector is confident (a longer sample, a reliable guess).
+pub fn detect_reliable(text: &str) -> Option<Lang> {
+    let mut end = text.len().min(SAMPLE_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let sample = &text[..end];
+    if sample.chars().filter(|c| c.is_alphabetic()).count() < 4 * MIN_LETTERS {
+        return None;
+    }
+    let info = DETECTOR.detect(sample)?;
+    if !info.is_reliable() {
+        return None;
+    }
+    match info.lang() {
+        WLang::Eng => Some(Lang::En),
+        WLang::Fra => Some(Lang::Fr),
+        _ => None,
+    }
+}
+
 /// The language a path claims: a folder `en/` or `fr/`, or a suffix `.en.md` / `.fr.md`.
 pub fn from_path(path: &str) -> Option<Lang> {
     let name = path.rsplit('/').next().unwrap_or(path);

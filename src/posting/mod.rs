@@ -2,6 +2,7 @@
 //!
 //! A file is read and parsed once, into one `Posting`. Rules only read it.
 
+pub mod corpus;
 pub mod date;
 pub mod facts;
 pub mod front_matter;
@@ -200,9 +201,20 @@ fn segments(
     lang: Option<Lang>,
 ) -> Vec<Segment> {
     let end = source.text.len();
+    // "La version française suit." is a link to the French part, not English text.
+    let prose: Vec<Span> = md
+        .prose
+        .iter()
+        .filter(|p| {
+            !md.links
+                .iter()
+                .any(|l| l.url.starts_with('#') && l.span.start <= p.start && p.end <= l.span.end)
+        })
+        .copied()
+        .collect();
     for brk in &md.breaks {
-        let before = prose_text(source, &md.prose, body_start..brk.start as usize);
-        let after = prose_text(source, &md.prose, brk.end as usize..end);
+        let before = prose_text(source, &prose, body_start..brk.start as usize);
+        let after = prose_text(source, &prose, brk.end as usize..end);
         if let (Some(a), Some(b)) = (lang::detect(&before), lang::detect(&after))
             && a != b
         {

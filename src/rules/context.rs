@@ -55,3 +55,40 @@ impl<'a> Context<'a> {
         self.today
     }
 }
+
+/// Collects one corpus rule's findings, each at the severity configured for its file.
+pub struct CorpusContext<'a> {
+    pub(crate) rule: &'static Rule,
+    /// Per file id: the rule's severity there, `None` when it is off.
+    pub(crate) severities: &'a [Option<Severity>],
+    pub(crate) diagnostics: &'a mut Vec<Diagnostic>,
+    /// Where findings in files that turned the rule off go, to be dropped.
+    pub(crate) discarded: Vec<Diagnostic>,
+}
+
+impl CorpusContext<'_> {
+    /// Reports a finding at `span` (in any file); chain `.label()` to point into the other file.
+    pub fn report(&mut self, span: Span, message: impl Into<String>) -> &mut Diagnostic {
+        match self.severities.get(span.file.0 as usize).copied().flatten() {
+            Some(severity) => {
+                self.diagnostics
+                    .push(Diagnostic::new(self.rule.id, severity, span, message));
+                self.diagnostics.last_mut().expect("just pushed")
+            }
+            None => {
+                self.discarded
+                    .push(Diagnostic::new(self.rule.id, Severity::Info, span, message));
+                self.discarded.last_mut().expect("just pushed")
+            }
+        }
+    }
+
+    /// Whether the rule runs for the file of `span`.
+    pub fn enabled(&self, span: Span) -> bool {
+        self.severities
+            .get(span.file.0 as usize)
+            .copied()
+            .flatten()
+            .is_some()
+    }
+}

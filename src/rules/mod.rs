@@ -8,21 +8,26 @@ pub mod front_matter;
 pub mod io;
 pub mod salary;
 pub mod suppression;
+pub mod translation;
 pub mod url;
 
 use std::sync::LazyLock;
 
-pub use context::Context;
+pub use context::{Context, CorpusContext};
 
 use crate::diagnostic::Severity;
 use crate::posting::Posting;
+use crate::posting::corpus::Corpus;
 
 /// What every rule file imports.
 pub mod prelude {
     pub use crate::declare_rule;
     pub use crate::diagnostic::{Applicability, Edit, Severity};
+    pub use crate::posting::corpus::Corpus;
     pub use crate::posting::{FrontMatterKind, Posting, Span, Spanned, Value};
-    pub use crate::rules::{Check, Context, Family, FixAvailability, Rule, validate_options};
+    pub use crate::rules::{
+        Check, Context, CorpusContext, Family, FixAvailability, Rule, validate_options,
+    };
 }
 
 /// A group of rules; every id in a family starts with the family's id.
@@ -38,6 +43,7 @@ pub enum Family {
     ClosingDate,
     Salary,
     Url,
+    Translation,
 }
 
 impl Family {
@@ -57,6 +63,7 @@ impl Family {
             Family::ClosingDate => "closing-date",
             Family::Salary => "salary",
             Family::Url => "url",
+            Family::Translation => "translation",
         }
     }
 
@@ -85,6 +92,8 @@ impl FixAvailability {
 pub enum Check {
     /// Sees one posting; runs in parallel with the others.
     Posting(fn(&Posting, &mut Context)),
+    /// Sees every posting and the translation pairs; runs once, after all are parsed.
+    Corpus(fn(&Corpus, &mut CorpusContext)),
     /// Reported by the engine itself while reading files or applying suppressions.
     Engine,
 }
@@ -153,6 +162,7 @@ static ALL: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
         closing_date::RULES,
         salary::RULES,
         url::RULES,
+        translation::RULES,
     ]
     .into_iter()
     .flatten()

@@ -66,6 +66,15 @@ pub static VAGUE: LazyLock<Vec<(Lang, &'static str)>> = LazyLock::new(|| {
 pub struct LanguagePatterns {
     pub en: Vec<String>,
     pub fr: Vec<String>,
+    /// Sites with one host per language.
+    #[serde(default)]
+    pub hosts: Vec<HostPair>,
+}
+
+#[derive(serde::Deserialize)]
+pub struct HostPair {
+    pub en: String,
+    pub fr: String,
 }
 
 pub static LANGUAGE_PATTERNS: LazyLock<LanguagePatterns> = LazyLock::new(|| {

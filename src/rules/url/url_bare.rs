@@ -47,14 +47,26 @@ fn check(posting: &Posting, cx: &mut Context) {
             LinkKind::Autolink if !link.url.starts_with("mailto:") && !link.url.contains('@') => {
                 format!("the link shows its URL `{}`", link.url)
             }
+            // `[Canada.ca](https://www.canada.ca)` names the site; `[https://…](…)` reads the URL out.
             LinkKind::Inline | LinkKind::Reference
-                if link.url.contains("://") && same_address(&link.text, &link.url) =>
+                if link.url.contains("://")
+                    && same_address(&link.text, &link.url)
+                    && (link.text.contains("://")
+                        || link.text.contains('/')
+                        || link.text.trim().starts_with("www.")) =>
             {
                 format!("the link text is the URL `{}`", link.text.trim())
             }
             _ => continue,
         };
-        cx.report(link.span, message)
-            .help("Write a link whose text says where it goes, such as `[Government of Canada jobs](https://…)`.");
+        let help = match posting.lang_at(link.span.start as usize) {
+            Some(crate::posting::Lang::Fr) => {
+                "Écrivez un lien dont le texte dit où il mène, par exemple `[Emplois au gouvernement du Canada](https://…)`."
+            }
+            _ => {
+                "Write a link whose text says where it goes, such as `[Government of Canada jobs](https://…)`."
+            }
+        };
+        cx.report(link.span, message).help(help);
     }
 }

@@ -49,13 +49,22 @@ fn check(posting: &Posting, cx: &mut Context) {
     let md = &posting.markdown;
     let mut anchors: HashSet<String> = HashSet::new();
     let mut by_heading: Vec<(String, &str)> = Vec::new();
+    // A repeated heading gets `-1`, `-2`… on GitHub and Hugo.
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for h in &md.headings {
         if let Some(id) = &h.id {
             anchors.insert(id.to_lowercase());
         }
         for slug in super::slugs(&h.text) {
-            anchors.insert(slug.clone());
-            by_heading.push((slug, &h.text));
+            let count = seen.entry(slug.clone()).or_default();
+            let anchor = if *count == 0 {
+                slug.clone()
+            } else {
+                format!("{slug}-{count}")
+            };
+            *count += 1;
+            anchors.insert(anchor.clone());
+            by_heading.push((anchor, &h.text));
         }
     }
     for html in &md.html {

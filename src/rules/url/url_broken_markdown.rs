@@ -50,6 +50,8 @@ static SPACE_IN_URL: LazyLock<Regex> = LazyLock::new(|| {
 
 fn check(posting: &Posting, cx: &mut Context) {
     let text = posting.text();
+    // A list item's block holds its nested items too: report each place once.
+    let mut seen = std::collections::HashSet::new();
     for block in &posting.markdown.blocks {
         let range = block.span.range();
         let Some(raw) = text.get(range.clone()) else {
@@ -59,6 +61,9 @@ fn check(posting: &Posting, cx: &mut Context) {
             let whole = caps.get(0).expect("group 0");
             let space = caps.get(1).expect("group 1");
             let span = posting.span(range.start + whole.start()..range.start + whole.end());
+            if !seen.insert(span.start) {
+                continue;
+            }
             cx.report(span, "the space between `]` and `(` breaks this link")
                 .help("Remove the space: `[text](address)`.")
                 .fix(
@@ -72,6 +77,9 @@ fn check(posting: &Posting, cx: &mut Context) {
         }
         for m in SPACE_IN_URL.find_iter(raw) {
             let start = range.start + m.start();
+            if !seen.insert(start as u32) {
+                continue;
+            }
             // Only when no link was made of it (`<…>` destinations may hold spaces).
             if posting
                 .markdown

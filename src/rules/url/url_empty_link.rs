@@ -40,8 +40,16 @@ fn check(posting: &Posting, cx: &mut Context) {
             )
             .help("Add the address between the parentheses.");
         } else if link.text.trim().is_empty() && !has_image {
-            cx.report(link.span, format!("the link to `{}` has no text", link.url))
-                .help("Write between the brackets where the link goes.");
+            let image = posting
+                .markdown
+                .images
+                .iter()
+                .any(|i| link.span.start <= i.span.start && i.span.end <= link.span.end);
+            cx.report(link.span, format!("the link to `{}` has no text", link.url)).help(if image {
+                "Give the image alt text that says where the link goes: `[![Apply on GC Jobs](logo.png)](…)`."
+            } else {
+                "Write between the brackets where the link goes."
+            });
         }
     }
 }

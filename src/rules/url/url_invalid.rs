@@ -3,7 +3,8 @@ use crate::rules::prelude::*;
 declare_rule! {
     /// ## What it flags
     /// A web address that cannot be parsed (`https://exa mple.ca`, `https://`, `http//site.ca`,
-    /// a port that is not a number), or one with spaces in it.
+    /// a port that is not a number), one with spaces in it, or a link to `www.…` without
+    /// `https://` (read as a path on the posting's own site).
     ///
     /// ## Why it matters
     /// Browsers either refuse the link or guess, and the guess is usually a search for the
@@ -20,7 +21,7 @@ declare_rule! {
         id: "url-invalid",
         family: Family::Url,
         severity: Severity::Error,
-        fix: FixAvailability::Never,
+        fix: FixAvailability::Sometimes,
         options: None,
         check: Check::Posting(check),
     };
@@ -32,6 +33,34 @@ fn check(posting: &Posting, cx: &mut Context) {
         let lower = url.to_ascii_lowercase();
         let web =
             lower.starts_with("http:") || lower.starts_with("https:") || lower.starts_with("www.");
+        // `[…](www.canada.ca/…)` is read as a file path next to the posting.
+        if lower.starts_with("www.") && link.kind != crate::posting::LinkKind::Bare {
+            cx.report(
+                link.url_span,
+                format!("`{url}` has no `https://`, so it is read as a path on this site"),
+            )
+            .help("Start the address with `https://`.")
+            .replace(
+                Applicability::Safe,
+                "Add `https://`",
+                format!("https://{}", posting.slice(link.url_span)),
+            );
+            continue;
+        }
+        // `[…](www.canada.ca/…)` is read as a file path next to the posting.
+        if lower.starts_with("www.") && link.kind != crate::posting::LinkKind::Bare {
+            cx.report(
+                link.url_span,
+                format!("`{url}` has no `https://`, so it is read as a path on this site"),
+            )
+            .help("Start the address with `https://`.")
+            .replace(
+                Applicability::Safe,
+                "Add `https://`",
+                format!("https://{}", posting.slice(link.url_span)),
+            );
+            continue;
+        }
         if !web && !lower.starts_with("ftp:") {
             // `http//site.ca` lost its colon: say so instead of treating it as a relative path.
             if lower.starts_with("http//") || lower.starts_with("https//") {

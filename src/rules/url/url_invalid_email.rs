@@ -42,13 +42,14 @@ fn check(posting: &Posting, cx: &mut Context) {
             _ => continue,
         };
         let address = address.split('?').next().unwrap_or("");
+        if address.trim().is_empty() {
+            cx.report(link.url_span, "the `mailto:` link has no address")
+                .help("Write the address after `mailto:`, such as `mailto:jobs@example.ca`.");
+            continue;
+        }
         for one in address.split(',') {
-            let decoded: String =
-                url::form_urlencoded::parse(format!("a={}", one.replace('+', "%2B")).as_bytes())
-                    .next()
-                    .map(|(_, v)| v.into_owned())
-                    .unwrap_or_default();
-            let email = decoded.trim();
+            let email = decode(one);
+            let email = email.trim();
             if email.is_empty() || EmailAddress::is_valid(email) && !email.ends_with('.') {
                 continue;
             }
@@ -57,17 +58,47 @@ fn check(posting: &Posting, cx: &mut Context) {
                 format!("`{email}` is not a valid e-mail address"),
             );
             let trimmed = email.trim_end_matches('.');
-            if email.ends_with('.') && EmailAddress::is_valid(trimmed) {
-                d.help("Remove the period at the end: it is not part of the address.");
-                let written = posting.slice(link.url_span);
-                d.replace(
-                    Applicability::Safe,
-                    format!("Write `{trimmed}`"),
-                    written.trim_end().trim_end_matches('.').to_string(),
-                );
-            } else {
+            if !(email.ends_with('.') && EmailAddress::is_valid(trimmed)) {
                 d.help("Check the address: it needs one `@` and a domain, and no spaces.");
+                continue;
             }
+            d.help("Remove the period at the end: it is not part of the address.");
+            // Remove the period where it is in the address, and in the link text if it shows it.
+            let written = posting.slice(link.url_span);
+            let Some(at) = written
+                .find(one.trim_end())
+                .map(|i| i + one.trim_end().len())
+            else {
+                continue;
+            };
+            let dots = one.trim_end().len() - one.trim_end().trim_end_matches('.').len();
+            let url_start = link.url_span.start as usize;
+            let mut edits = vec![Edit {
+                span: posting.span(url_start + at - dots..url_start + at),
+                replacement: String::new(),
+            }];
+            let source = posting.slice(link.span);
+            if link.text.trim() == email
+                && let Some(text_at) = source
+                    .strip_prefix('[')
+                    .and_then(|rest| rest.find(email))
+                    .map(|i| i + 1)
+            {
+                let end = link.span.start as usize + text_at + email.len();
+                edits.push(Edit {
+                    span: posting.span(end - dots..end),
+                    replacement: String::new(),
+                });
+            }
+            d.fix(Applicability::Safe, format!("Write `{trimmed}`"), edits);
         }
     }
+}
+
+/// Percent-decodes one address of a `mailto:` link.
+fn decode(address: &str) -> String {
+    url::form_urlencoded::parse(format!("a={}", address.replace('+', "%2B")).as_bytes())
+        .next()
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default()
 }

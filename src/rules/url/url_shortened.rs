@@ -53,11 +53,14 @@ fn check(posting: &Posting, cx: &mut Context) {
     for link in posting.urls() {
         let Some(host) = link.host() else { continue };
         let domain = super::registrable(&host);
-        let listed = super::SHORTENERS.contains(domain.as_str())
+        let by_host = options.extend.iter().any(|d| d.eq_ignore_ascii_case(&host));
+        let listed = by_host
+            || super::SHORTENERS.contains(domain.as_str())
             || options
                 .extend
                 .iter()
                 .any(|d| d.eq_ignore_ascii_case(&domain) || d.eq_ignore_ascii_case(&host));
+        let domain = if by_host { host.clone() } else { domain };
         if !listed
             || options
                 .allow

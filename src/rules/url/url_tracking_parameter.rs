@@ -55,8 +55,9 @@ fn is_tracking(name: &str, extra: &[String]) -> bool {
 fn check(posting: &Posting, cx: &mut Context) {
     let options: Options = cx.options();
     for link in posting.urls() {
-        let written = posting.slice(link.url_span);
-        let Some((base, rest)) = written.split_once('?') else {
+        // The URL as Markdown decoded it (`&amp;` is `&`).
+        let url = link.url.as_str();
+        let Some((base, rest)) = url.split_once('?') else {
             continue;
         };
         let (query, fragment) = match rest.split_once('#') {

@@ -10,7 +10,8 @@ declare_rule! {
     /// A French posting that links to the English version of a bilingual site (a `/en/` path,
     /// `-eng.aspx`, `lang=eng`), or an English posting that links to the French version. The
     /// patterns are data (`rules/url/language-patterns.toml`). A link whose text names the
-    /// other language (`English`, `version anglaise`) is a language switch and is not flagged.
+    /// other language (`English`, `version anglaise`) is a language switch, and one followed by
+    /// a note such as `(en anglais seulement)` tells the reader: neither is flagged.
     ///
     /// ## Why it matters
     /// The Official Languages Act requires communications of equal quality in both languages:
@@ -64,6 +65,11 @@ static SWITCH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:english|anglais|in\s+english|en\s+anglais|french|français|francais|en\s+français|in\s+french|version\s+(?:anglaise|française)|(?:english|french)\s+version)\b").expect("valid regex")
 });
 
+/// A note that the page is in the other language only.
+static ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W{0,3}(?:\(|—|-|–)?\s*(?:en\s+anglais(?:\s+seulement)?|anglais\s+seulement|en\s+français(?:\s+seulement)?|français\s+seulement|english\s+only|in\s+english(?:\s+only)?|french\s+only|in\s+french(?:\s+only)?)\b").expect("valid regex")
+});
+
 fn check(posting: &Posting, cx: &mut Context) {
     let options: Options = cx.options();
     let extra = |list: &[String]| -> Vec<Regex> {
@@ -86,6 +92,12 @@ fn check(posting: &Posting, cx: &mut Context) {
         {
             continue;
         }
+        // `[Page](…/en/…) (en anglais seulement)`: the reader is told.
+        let after = &posting.text()[link.span.end as usize..];
+        let after = &after[..after.char_indices().nth(40).map_or(after.len(), |(i, _)| i)];
+        if ONLY.is_match(after) {
+            continue;
+        }
         let help = match lang {
             Lang::Fr => {
                 "Liez la version française de la page, ou signalez que la page est en anglais seulement (« en anglais seulement »)."
@@ -97,10 +109,14 @@ fn check(posting: &Posting, cx: &mut Context) {
         cx.report(
             link.url_span,
             format!(
-                "a {} page links to the {} version of `{}`",
-                lang.name(),
+                "{} page links to the {} version of `{}`",
+                if lang == Lang::En {
+                    "an English"
+                } else {
+                    "a French"
+                },
                 other.name(),
-                link.host().unwrap_or_default()
+                link.host().unwrap_or_else(|| link.url.clone())
             ),
         )
         .help(help);

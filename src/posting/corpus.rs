@@ -1,0 +1,687 @@
+//! The corpus phase: every posting of the run, summarised, and English and French postings
+//! paired. Corpus rules (translation parity) read the summaries, not whole files.
+//!
+//! Pairing, in order:
+//! 1. the two language segments of a bilingual single file;
+//! 2. `translationKey`, between an English and a French posting in parallel folders
+//!    (`…/en/<section>/` and `…/fr/<section>/`); within one key, files are matched first by a
+//!    shared `--<uuid>` file-name suffix, then by `leverId`, then in path order;
+//! 3. `name.en.md` ↔ `name.fr.md` in one folder;
+//! 4. pairs named in `postlint.toml` (`[translation] pairs`).
+//!
+//! Files of one language that share a key in one folder are duplicates; a file without a
+//! counterpart gets a "did you mean" when a likely one exists.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::salary::PayText;
+use super::{Lang, LangSource, Posting, Span};
+
+/// What the corpus rules need of one posting (or of one language segment of a bilingual file).
+#[derive(Clone, Debug)]
+pub struct Summary {
+    /// Index into [`Corpus::postings`].
+    pub posting: usize,
+    pub lang: Lang,
+    /// The part of the file this summary covers (the whole body, or one segment).
+    pub span: Span,
+    /// Where the file's language is stated: `lang:`, the path, or only the text.
+    pub lang_source: Option<LangSource>,
+    /// `cds/site/*/careers`: the path with its language folder replaced, without the file name.
+    pub section: String,
+    pub key: Option<(String, Span)>,
+    pub uuid: Option<String>,
+    pub lever_id: Option<String>,
+    pub headings: Vec<(u8, String, Span)>,
+    /// Per section (in heading order, the text before the first heading first): the item
+    /// counts of its lists, and its number of links.
+    pub sections: Vec<SectionOutline>,
+    /// Link targets: normalised (language markers neutralised), as written, and where.
+    pub links: Vec<(String, String, Span)>,
+    pub emails: BTreeSet<String>,
+    pub classifications: BTreeSet<String>,
+    pub pay: Vec<(i64, Option<i64>, Span)>,
+    pub deadlines: Vec<(String, Span)>,
+    /// Blocks of running text long enough to need translating: normalised text and span.
+    pub blocks: Vec<(String, Span)>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SectionOutline {
+    pub span: Option<Span>,
+    pub lists: Vec<(usize, Span)>,
+    pub links: usize,
+}
+
+/// How two summaries were paired.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PairedBy {
+    Segments,
+    TranslationKey,
+    FileName,
+    Config,
+}
+
+#[derive(Clone, Debug)]
+pub struct Pair {
+    pub en: usize,
+    pub fr: usize,
+    pub by: PairedBy,
+    /// Other pairs with the same two texts (copies across site sections): reported once.
+    pub copies: Vec<usize>,
+}
+
+/// A summary with no counterpart: where one was expected, and a likely one.
+#[derive(Clone, Debug)]
+pub struct Unpaired {
+    pub summary: usize,
+    pub expected: String,
+    pub likely: Option<usize>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Duplicate {
+    pub summary: usize,
+    pub first: usize,
+}
+
+/// Every posting of the run, and their translation pairs.
+pub struct Corpus<'a> {
+    pub postings: Vec<&'a Posting>,
+    pub summaries: Vec<Summary>,
+    pub pairs: Vec<Pair>,
+    pub unpaired: Vec<Unpaired>,
+    pub duplicates: Vec<Duplicate>,
+}
+
+static UUID_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)--?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.(?:md|markdown)$",
+    )
+    .expect("valid regex")
+});
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}").expect("valid regex")
+});
+static LANG_MARKERS: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
+    [
+        (r"(?i)/(?:en|fr)(/|$|\?|#)", "/{lang}$1"),
+        (r"(?i)-(?:eng|fra)\.", "-{lang}."),
+        (
+            r"(?i)([?&](?:lang|language)=)(?:en|eng|english|fr|fra|fre|french)\b",
+            "${1}{lang}",
+        ),
+    ]
+    .into_iter()
+    .map(|(p, r)| (Regex::new(p).expect("valid regex"), r))
+    .collect()
+});
+
+/// The language a URL's host or markers say it is in (`numerique.canada.ca`, `/en/`,
+/// `-eng.aspx`, `lang=fra`…).
+pub fn url_language(url: &str) -> Option<Lang> {
+    let raw_host = url
+        .split_once("://")
+        .and_then(|(_, rest)| rest.split(['/', '?', '#']).next())
+        .map(|h| h.to_ascii_lowercase());
+    if let Some(h) = raw_host {
+        let h = h.strip_prefix("www.").unwrap_or(&h);
+        for pair in &crate::rules::url::LANGUAGE_PATTERNS.hosts {
+            if h == pair.en {
+                return Some(Lang::En);
+            }
+            if h == pair.fr {
+                return Some(Lang::Fr);
+            }
+        }
+    }
+    static EN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)/en(?:/|$|\?|#)|-eng\.|[?&](?:lang|language)=(?:en|eng|english)\b")
+            .expect("valid regex")
+    });
+    static FR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)/fr(?:/|$|\?|#)|-fra\.|[?&](?:lang|language)=(?:fr|fra|fre|french)\b")
+            .expect("valid regex")
+    });
+    if EN.is_match(url) {
+        Some(Lang::En)
+    } else if FR.is_match(url) {
+        Some(Lang::Fr)
+    } else {
+        None
+    }
+}
+
+/// The host of a URL, without `www.`; the French host of a site with one host per language is
+/// given as its English host, so the two versions of a page share a host.
+pub fn host(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?.to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
+    Some(
+        crate::rules::url::LANGUAGE_PATTERNS
+            .hosts
+            .iter()
+            .find(|p| p.fr == host)
+            .map_or(host, |p| p.en.clone()),
+    )
+}
+
+/// A link target with its language markers neutralised: `/en/x-eng.aspx` ≈ `/fr/x-fra.aspx`.
+pub fn neutral_target(url: &str) -> String {
+    let mut out = url.trim().trim_end_matches('/').to_string();
+    if let Some(rest) = out.strip_prefix("http://") {
+        out = format!("https://{rest}");
+    }
+    for (re, replacement) in LANG_MARKERS.iter() {
+        out = re.replace_all(&out, *replacement).into_owned();
+    }
+    match out.split_once("://") {
+        Some((scheme, rest)) => {
+            let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+            let host = host.to_ascii_lowercase();
+            let host = host.strip_prefix("www.").unwrap_or(&host);
+            format!("{scheme}://{host}/{path}")
+        }
+        None => out.to_lowercase(),
+    }
+}
+
+fn section_of(path: &str, lang: Lang) -> String {
+    let dir = path.rsplit_once('/').map_or("", |(d, _)| d);
+    let code = lang.code();
+    dir.split('/')
+        .map(|s| if s == code { "*" } else { s })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn normalise_block(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Summarises `posting` (or its segment `span`, in `lang`).
+fn summarise(index: usize, posting: &Posting, lang: Lang, span: Span) -> Summary {
+    // An item belongs to the part where it starts.
+    let inside = |s: Span| span.start <= s.start && s.start < span.end.max(span.start + 1);
+    let md = &posting.markdown;
+    let headings: Vec<(u8, String, Span)> = md
+        .headings
+        .iter()
+        .filter(|h| inside(h.span))
+        .map(|h| (h.level, h.text.clone(), h.span))
+        .collect();
+    let mut sections: Vec<SectionOutline> = Vec::new();
+    for section in md
+        .sections
+        .iter()
+        .filter(|s| s.span.start < span.end && s.span.end > span.start)
+    {
+        let within =
+            |s: Span| section.span.start <= s.start && s.start < section.span.end && inside(s);
+        sections.push(SectionOutline {
+            span: section.heading.map(|h| md.headings[h].span),
+            lists: md
+                .lists
+                .iter()
+                .filter(|l| l.depth == 0 && within(l.span))
+                .map(|l| (l.items.len(), l.span))
+                .collect(),
+            links: md.links.iter().filter(|l| within(l.span)).count(),
+        });
+    }
+    let links: Vec<(String, String, Span)> = posting
+        .urls()
+        .into_iter()
+        .filter(|l| {
+            inside(l.span)
+                && !l.url.starts_with('#')
+                && !l.url.to_ascii_lowercase().starts_with("mailto:")
+        })
+        .map(|l| (neutral_target(&l.url), l.url.clone(), l.url_span))
+        .collect();
+    let text = posting.text();
+    let emails = EMAIL
+        .find_iter(&text[span.range()])
+        .map(|m| m.as_str().to_lowercase().trim_end_matches('.').to_string())
+        .collect();
+    let facts = &posting.facts;
+    let mut classifications = BTreeSet::new();
+    let mut pay = Vec::new();
+    for p in facts
+        .pay
+        .iter()
+        .filter(|p| inside(p.span) || p.origin != super::facts::Origin::Body)
+    {
+        match &p.value {
+            PayText::Classification { code, .. } => {
+                classifications.insert(code.replace("-0", "-").to_uppercase());
+            }
+            PayText::Amounts(a) => pay.push((a.min.cents, a.max.as_ref().map(|m| m.cents), p.span)),
+            PayText::Vague { .. } => {}
+        }
+    }
+    let deadlines = facts
+        .deadlines
+        .iter()
+        .filter(|d| inside(d.span))
+        .filter_map(|d| {
+            let date = d.value.date?;
+            let time = d
+                .value
+                .time
+                .as_ref()
+                .map(|(t, _)| format!(" {:02}:{:02}", t.hour(), t.minute()))
+                .unwrap_or_default();
+            let zone = d
+                .value
+                .zone
+                .as_ref()
+                .and_then(|(z, _)| {
+                    super::date::zone_offset(z)
+                        .map(|o| format!(" {}", super::date::format_offset(o)))
+                })
+                .unwrap_or_default();
+            Some((format!("{date}{time}{zone}"), d.span))
+        })
+        .collect();
+    let blocks = md
+        .blocks
+        .iter()
+        .filter(|b| inside(b.span) && b.text.split_whitespace().count() >= 8)
+        .map(|b| (normalise_block(&b.text), b.span))
+        .collect();
+    let fm = &posting.front_matter;
+    Summary {
+        posting: index,
+        lang,
+        span,
+        lang_source: posting.lang.map(|(_, s)| s),
+        section: section_of(posting.path(), lang),
+        key: fm
+            .get("translationKey")
+            .and_then(|e| Some((e.value.value.as_str()?.trim().to_string(), e.value.span))),
+        uuid: UUID_SUFFIX
+            .captures(posting.path())
+            .map(|c| c[1].to_lowercase()),
+        lever_id: fm
+            .str("leverId")
+            .map(|s| s.trim().to_lowercase())
+            .filter(|s| !s.is_empty()),
+        headings,
+        sections,
+        links,
+        emails,
+        classifications,
+        pay,
+        deadlines,
+        blocks,
+    }
+}
+
+/// `name.en.md` → `name`, for `.en.md`/`.fr.md` pairs.
+fn suffix_stem(path: &str) -> Option<(String, Lang)> {
+    for lang in [Lang::En, Lang::Fr] {
+        for ext in ["md", "markdown"] {
+            if let Some(stem) = path.strip_suffix(&format!(".{}.{ext}", lang.code())) {
+                return Some((stem.to_string(), lang));
+            }
+        }
+    }
+    None
+}
+
+impl<'a> Corpus<'a> {
+    /// Summarises and pairs `postings`; `configured` are pairs of paths from `postlint.toml`.
+    pub fn new(postings: Vec<&'a Posting>, configured: &[(String, String)]) -> Corpus<'a> {
+        let mut summaries = Vec::new();
+        for (i, p) in postings.iter().enumerate() {
+            if p.is_bilingual() {
+                for s in &p.segments {
+                    summaries.push(summarise(i, p, s.lang, s.span));
+                }
+            } else if let Some((lang, _)) = p.lang {
+                summaries.push(summarise(i, p, lang, p.span(p.body_start..p.text().len())));
+            }
+        }
+        let mut corpus = Corpus {
+            postings,
+            summaries,
+            pairs: Vec::new(),
+            unpaired: Vec::new(),
+            duplicates: Vec::new(),
+        };
+        corpus.pair(configured);
+        corpus
+    }
+
+    pub fn posting(&self, summary: usize) -> &'a Posting {
+        self.postings[self.summaries[summary].posting]
+    }
+
+    fn pair(&mut self, configured: &[(String, String)]) {
+        let n = self.summaries.len();
+        let mut paired = vec![false; n];
+        let push = |pairs: &mut Vec<Pair>,
+                    paired: &mut Vec<bool>,
+                    a: usize,
+                    b: usize,
+                    by: PairedBy,
+                    s: &[Summary]| {
+            let (en, fr) = if s[a].lang == Lang::En {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            paired[en] = true;
+            paired[fr] = true;
+            pairs.push(Pair {
+                en,
+                fr,
+                by,
+                copies: Vec::new(),
+            });
+        };
+        let s = self.summaries.clone();
+        // 1. Segments of one bilingual file.
+        for i in 0..n {
+            for j in i + 1..n {
+                if s[i].posting == s[j].posting
+                    && s[i].lang != s[j].lang
+                    && !paired[i]
+                    && !paired[j]
+                {
+                    push(&mut self.pairs, &mut paired, i, j, PairedBy::Segments, &s);
+                }
+            }
+        }
+        // 4 (first, so config wins). Pairs named in the configuration.
+        for (a, b) in configured {
+            let find = |path: &str| {
+                (0..n).find(|&i| !paired[i] && self.postings[s[i].posting].path().ends_with(path))
+            };
+            if let (Some(i), Some(j)) = (find(a), find(b))
+                && s[i].lang != s[j].lang
+            {
+                push(&mut self.pairs, &mut paired, i, j, PairedBy::Config, &s);
+            }
+        }
+        // 2. translationKey within parallel folders.
+        let mut groups: BTreeMap<(String, String), (Vec<usize>, Vec<usize>)> = BTreeMap::new();
+        for i in (0..n).filter(|&i| !paired[i]) {
+            let Some((key, _)) = &s[i].key else { continue };
+            let entry = groups
+                .entry((s[i].section.clone(), key.clone()))
+                .or_default();
+            match s[i].lang {
+                Lang::En => entry.0.push(i),
+                Lang::Fr => entry.1.push(i),
+            }
+        }
+        for (ens, frs) in groups.values() {
+            let mut frs_left: Vec<usize> = frs.clone();
+            let mut ens_left: Vec<usize> = Vec::new();
+            for &en in ens {
+                let by_uuid = frs_left
+                    .iter()
+                    .position(|&fr| s[en].uuid.is_some() && s[fr].uuid == s[en].uuid);
+                match by_uuid {
+                    Some(k) => {
+                        let fr = frs_left.remove(k);
+                        push(
+                            &mut self.pairs,
+                            &mut paired,
+                            en,
+                            fr,
+                            PairedBy::TranslationKey,
+                            &s,
+                        );
+                    }
+                    None => ens_left.push(en),
+                }
+            }
+            let mut rest: Vec<usize> = Vec::new();
+            for en in ens_left {
+                let by_lever = frs_left.iter().position(|&fr| {
+                    s[en].lever_id.is_some()
+                        && s[fr].lever_id == s[en].lever_id
+                        && s[fr].uuid.is_none()
+                        && s[en].uuid.is_none()
+                });
+                match by_lever {
+                    Some(k) => {
+                        let fr = frs_left.remove(k);
+                        push(
+                            &mut self.pairs,
+                            &mut paired,
+                            en,
+                            fr,
+                            PairedBy::TranslationKey,
+                            &s,
+                        );
+                    }
+                    None => rest.push(en),
+                }
+            }
+            for (en, fr) in rest.iter().zip(frs_left.iter()) {
+                push(
+                    &mut self.pairs,
+                    &mut paired,
+                    *en,
+                    *fr,
+                    PairedBy::TranslationKey,
+                    &s,
+                );
+            }
+        }
+        // 3. name.en.md ↔ name.fr.md.
+        let mut by_stem: BTreeMap<String, (Option<usize>, Option<usize>)> = BTreeMap::new();
+        for i in (0..n).filter(|&i| !paired[i]) {
+            if let Some((stem, lang)) = suffix_stem(self.postings[s[i].posting].path()) {
+                let e = by_stem.entry(stem).or_default();
+                match lang {
+                    Lang::En => e.0 = e.0.or(Some(i)),
+                    Lang::Fr => e.1 = e.1.or(Some(i)),
+                }
+            }
+        }
+        for (en, fr) in by_stem.values() {
+            if let (Some(en), Some(fr)) = (en, fr) {
+                push(
+                    &mut self.pairs,
+                    &mut paired,
+                    *en,
+                    *fr,
+                    PairedBy::FileName,
+                    &s,
+                );
+            }
+        }
+        self.pairs.sort_by_key(|p| {
+            (
+                self.postings[s[p.en].posting].path(),
+                self.postings[s[p.fr].posting].path(),
+            )
+        });
+        // Duplicates: one language, one key, one folder.
+        let mut seen: BTreeMap<(String, String, Lang), usize> = BTreeMap::new();
+        let mut order: Vec<usize> = (0..n).collect();
+        order.sort_by_key(|&i| self.postings[s[i].posting].path());
+        for &i in &order {
+            let Some((key, _)) = &s[i].key else { continue };
+            let dir = self.postings[s[i].posting]
+                .path()
+                .rsplit_once('/')
+                .map_or(String::new(), |(d, _)| d.to_string());
+            match seen.get(&(dir.clone(), key.clone(), s[i].lang)) {
+                Some(&first) => self.duplicates.push(Duplicate { summary: i, first }),
+                None => {
+                    seen.insert((dir, key.clone(), s[i].lang), i);
+                }
+            }
+        }
+        // Copies: pairs whose two texts are identical to an earlier pair's.
+        let body = |i: usize| -> &str { &self.postings[s[i].posting].text()[s[i].span.range()] };
+        let mut first_of: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+        let mut copies: Vec<(usize, usize)> = Vec::new();
+        for (k, p) in self.pairs.iter().enumerate() {
+            match first_of.get(&(body(p.en), body(p.fr))) {
+                Some(&first) => copies.push((first, k)),
+                None => {
+                    first_of.insert((body(p.en), body(p.fr)), k);
+                }
+            }
+        }
+        for (first, copy) in copies {
+            self.pairs[first].copies.push(copy);
+        }
+        // Unpaired: only files that claim a language (a folder, a suffix, `lang:`) expect a
+        // counterpart; a profile-less file of unknown purpose does not.
+        for i in (0..n).filter(|&i| !paired[i]) {
+            let p = self.postings[s[i].posting];
+            if p.is_bilingual()
+                || s[i]
+                    .lang_source
+                    .is_none_or(|src| src == LangSource::Detected)
+            {
+                continue;
+            }
+            let other = s[i].lang.other();
+            let expected = match &s[i].key {
+                Some((key, _)) => format!(
+                    "{} posting with `translationKey: {key}` in `{}`",
+                    article(other),
+                    s[i].section.replace('*', other.code())
+                ),
+                None => format!(
+                    "{} posting in `{}`",
+                    article(other),
+                    s[i].section.replace('*', other.code())
+                ),
+            };
+            let likely = (0..n)
+                .filter(|&j| !paired[j] && s[j].lang == other && s[j].section == s[i].section)
+                .map(|j| (likeness(&s[i], &s[j]), j))
+                .filter(|(score, _)| *score >= 0.6)
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+                .map(|(_, j)| j);
+            self.unpaired.push(Unpaired {
+                summary: i,
+                expected,
+                likely,
+            });
+        }
+    }
+}
+
+/// `an English`, `a French`.
+fn article(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "an English",
+        Lang::Fr => "a French",
+    }
+}
+
+/// How likely two unpaired summaries are translations of each other: the same file-name UUID
+/// or Lever id, else their keys' likeness and the links they share.
+fn likeness(a: &Summary, b: &Summary) -> f64 {
+    if a.uuid.is_some() && a.uuid == b.uuid || a.lever_id.is_some() && a.lever_id == b.lever_id {
+        return 1.0;
+    }
+    let keys = match (&a.key, &b.key) {
+        (Some((x, _)), Some((y, _))) => strsim::jaro_winkler(x, y),
+        _ => 0.0,
+    };
+    let most = a.links.len().max(b.links.len());
+    let links = if most == 0 {
+        0.0
+    } else {
+        let (en, fr) = if a.lang == Lang::En { (a, b) } else { (b, a) };
+        let (only_a, only_b) = unmatched_links(&en.links, &fr.links);
+        1.0 - (only_a.len() + only_b.len()) as f64 / (a.links.len() + b.links.len()) as f64
+    };
+    let facts = if !a.classifications.is_empty() && a.classifications == b.classifications {
+        0.2
+    } else {
+        0.0
+    };
+    0.4 * keys + 0.6 * links + facts
+}
+
+/// Indexes of the links with no counterpart on the other side.
+pub fn unmatched_links(
+    en: &[(String, String, Span)],
+    fr: &[(String, String, Span)],
+) -> (Vec<usize>, Vec<usize>) {
+    let mut en_used = vec![false; en.len()];
+    let mut fr_used = vec![false; fr.len()];
+    for (i, (t, _, _)) in fr.iter().enumerate() {
+        if let Some(j) = (0..en.len()).find(|&j| !en_used[j] && en[j].0 == *t) {
+            en_used[j] = true;
+            fr_used[i] = true;
+        }
+    }
+    for (i, (_, url, _)) in fr.iter().enumerate() {
+        if fr_used[i] || url_language(url) != Some(Lang::Fr) {
+            continue;
+        }
+        let h = host(url);
+        if let Some(j) = (0..en.len()).find(|&j| {
+            !en_used[j] && host(&en[j].1) == h && url_language(&en[j].1) == Some(Lang::En)
+        }) {
+            en_used[j] = true;
+            fr_used[i] = true;
+        }
+    }
+    let only = |used: &[bool]| {
+        used.iter()
+            .enumerate()
+            .filter(|(_, u)| !**u)
+            .map(|(i, _)| i)
+            .collect()
+    };
+    (only(&en_used), only(&fr_used))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_markers_are_neutralised() {
+        assert_eq!(
+            neutral_target(
+                "https://www.tbs-sct.gc.ca/agreements-conventions/view-visualiser-eng.aspx?id=1"
+            ),
+            neutral_target(
+                "https://www.tbs-sct.gc.ca/agreements-conventions/view-visualiser-fra.aspx?id=1"
+            )
+        );
+        assert_eq!(
+            neutral_target("https://www.canada.ca/en/services/jobs.html"),
+            neutral_target("https://canada.ca/fr/services/jobs.html")
+        );
+        assert_ne!(
+            neutral_target("https://canada.ca/en/a"),
+            neutral_target("https://canada.ca/en/b")
+        );
+    }
+
+    #[test]
+    fn sections_ignore_the_language_folder() {
+        assert_eq!(
+            section_of("cds/site/en/careers/x.md", Lang::En),
+            section_of("cds/site/fr/careers/y.md", Lang::Fr)
+        );
+        assert_ne!(
+            section_of("cds/site/en/careers/x.md", Lang::En),
+            section_of("cds/site/fr/jobs/y.md", Lang::Fr)
+        );
+    }
+}
