@@ -307,3 +307,97 @@ fn links_of_real_postings() {
         );
     }
 }
+
+#[test]
+fn translation_pairs_of_real_postings() {
+    let run = lint_corpus();
+    let concise = common::render(Format::Concise, &run);
+    let has = |path_part: &str, rule: &str| {
+        concise
+            .lines()
+            .any(|l| l.contains(path_part) && l.contains(&format!("[{rule}]")))
+    };
+    // The October 2025 product manager, whose English and French keys differ: each side names the other.
+    let json: serde_json::Value =
+        serde_json::from_str(&common::render(Format::Json, &run)).unwrap();
+    let missing: Vec<&serde_json::Value> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "translation-missing" && d["path"].as_str().unwrap().contains("digital-canada-ca-website/en/jobs/product-manager-—-digital-credentials-team--null.md"))
+        .collect();
+    assert_eq!(missing.len(), 1);
+    assert_eq!(missing[0]["range"]["start"]["line"], 8);
+    assert!(
+        missing[0]["help"]
+            .as_str()
+            .unwrap()
+            .contains("gestionnaire-de-produit")
+    );
+    assert!(
+        missing[0]["labels"][0]["path"]
+            .as_str()
+            .unwrap()
+            .contains("/fr/jobs/gestionnaire-de-produit")
+    );
+    // The whole English file in French folders.
+    assert!(has(
+        "digital-canada-ca-website/fr/jobs/administrative-officer---internal-operations-fr---878766da-0bed-4884-b61b-994597a90f0f.md",
+        "translation-wrong-language"
+    ));
+    // `archived: false` in English, `archived: true` in French.
+    let archived: Vec<&serde_json::Value> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| {
+            d["rule"] == "translation-front-matter-differs"
+                && d["labels"][0]["path"]
+                    .as_str()
+                    .unwrap_or("")
+                    .contains("en/careers/senior-project-services---df2507ec")
+        })
+        .collect();
+    assert!(!archived.is_empty());
+    assert_eq!(archived[0]["labels"][0]["range"]["start"]["line"], 7);
+    // The French creative recruiter that lost a section, and the h3 that is an h2 in the other language.
+    assert!(has(
+        "fr/work-with-us/recruteur-creatif.md",
+        "translation-structure-differs"
+    ));
+    assert!(
+        concise
+            .lines()
+            .any(|l| l.contains("fr/work-with-us/recruteur-creatif.md")
+                && l.contains("`Want to learn more about CDS?` of the English version is missing"))
+    );
+    assert!(
+        concise
+            .lines()
+            .any(|l| l.contains("536ae967-b8b9-49fa-b18b-f8955560fb7f.md")
+                && l.contains("is an h2 where the English version has an h3"))
+    );
+    // Copies across site sections do not repeat a drift: no finding's message appears more
+    // than three times for one rule and one file name.
+    let mut seen: std::collections::BTreeMap<(String, String), usize> =
+        std::collections::BTreeMap::new();
+    for d in json["diagnostics"].as_array().unwrap().iter().filter(|d| {
+        d["rule"].as_str().unwrap().starts_with("translation-facts")
+            || d["rule"]
+                .as_str()
+                .unwrap()
+                .starts_with("translation-structure")
+    }) {
+        let name = d["path"]
+            .as_str()
+            .unwrap()
+            .rsplit('/')
+            .next()
+            .unwrap()
+            .to_string();
+        *seen
+            .entry((name, d["message"].as_str().unwrap().to_string()))
+            .or_default() += 1;
+    }
+    assert!(seen.values().all(|&n| n <= 3), "{seen:?}");
+}

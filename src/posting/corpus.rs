@@ -54,6 +54,8 @@ pub struct SectionOutline {
     pub span: Option<Span>,
     pub lists: Vec<(usize, Span)>,
     pub links: usize,
+    /// Paragraphs and other text blocks, headings excluded.
+    pub blocks: usize,
 }
 
 /// How two summaries were paired.
@@ -234,6 +236,13 @@ fn summarise(index: usize, posting: &Posting, lang: Lang, span: Span) -> Summary
                 .map(|l| (l.items.len(), l.span))
                 .collect(),
             links: md.links.iter().filter(|l| within(l.span)).count(),
+            blocks: md
+                .blocks
+                .iter()
+                .filter(|b| {
+                    within(b.span) && !md.headings.iter().any(|h| h.span.start == b.span.start)
+                })
+                .count(),
         });
     }
     let links: Vec<(String, String, Span)> = posting

@@ -93,101 +93,73 @@ fn check(corpus: &Corpus, cx: &mut CorpusContext) {
             }
         }
         b.sort_by_key(|h| h.span.start);
-        let mut reported = 0;
-        let (mut i, mut j) = (0, 0);
-        let fr_end = fr.span.within(fr.span.range().len()..fr.span.range().len());
         let en_end = en.span.within(en.span.range().len()..en.span.range().len());
-        while (i < a.len() || j < b.len()) && reported < MAX_PER_PAIR {
-            let (ea, fb) = (a.get(i), b.get(j));
-            if let Some(fb) = fb
-                && fb.lost_space
-            {
-                cx.report(
-                    fb.span,
-                    format!(
-                        "`{}` is not a heading: a space is missing after the `#`",
-                        fb.text
-                    ),
-                )
-                .label(ea.map_or(en_end, |h| h.2), "the English heading")
-                .help(format!("Write a space after the `#`.{note}"));
-                reported += 1;
+        let fr_end = fr.span.within(fr.span.range().len()..fr.span.range().len());
+        let en_starts: Vec<u32> = a.iter().map(|h| h.2.start).collect();
+        let fr_starts: Vec<u32> = b.iter().map(|h| h.span.start).collect();
+        let en_shapes = shapes(corpus.posting(pair.en), &en_starts, en.span.end);
+        let fr_shapes = shapes(fr_posting, &fr_starts, fr.span.end);
+        let mut reported = 0;
+        for step in align(a, &b, &en_shapes, &fr_shapes) {
+            if reported >= MAX_PER_PAIR {
+                break;
             }
-            match (ea, fb) {
-                (Some(ea), Some(fb)) if ea.0 == fb.level => {
-                    i += 1;
-                    j += 1;
-                }
-                (Some(ea), Some(fb)) => {
-                    let fr_extra = b.get(j + 1).is_some_and(|n| n.level == ea.0);
-                    let en_missing = a.get(i + 1).is_some_and(|n| n.0 == fb.level);
-                    if fr_extra && !en_missing {
-                        cx.report(
-                            fb.span,
-                            format!(
-                                "the section `{}` has no counterpart in the English version",
-                                fb.text
-                            ),
-                        )
-                        .label(ea.2, "the English version continues here")
-                        .help(format!("Give both versions the same sections.{note}"));
-                        j += 1;
-                    } else if en_missing && !fr_extra {
-                        cx.report(
-                            fb.span,
-                            format!(
-                                "the section `{}` of the English version is missing here",
-                                ea.1
-                            ),
-                        )
-                        .label(ea.2, "this English section has no French counterpart")
-                        .help(format!("Translate the missing section.{note}"));
-                        i += 1;
-                    } else {
-                        cx.report(
-                            fb.span,
-                            format!(
-                                "this is an h{} where the English version has an h{}",
-                                fb.level, ea.0
-                            ),
-                        )
-                        .label(ea.2, format!("h{} in English", ea.0))
-                        .help(format!(
-                            "Use the same heading levels in both languages.{note}"
-                        ));
-                        i += 1;
-                        j += 1;
-                    }
-                    reported += 1;
-                }
-                (Some(ea), None) => {
+            match step {
+                Step::Same(_, j) if b[j].lost_space => {
                     cx.report(
-                        fr_end,
+                        b[j].span,
+                        format!(
+                            "`{}` is not a heading: a space is missing after the `#`",
+                            b[j].text
+                        ),
+                    )
+                    .label(
+                        a.get(step.en().unwrap_or(0)).map_or(en_end, |h| h.2),
+                        "the English heading",
+                    )
+                    .help(format!("Write a space after the `#`.{note}"));
+                }
+                Step::Same(..) => continue,
+                Step::Level(i, j) => {
+                    cx.report(
+                        b[j].span,
+                        format!(
+                            "this is an h{} where the English version has an h{}",
+                            b[j].level, a[i].0
+                        ),
+                    )
+                    .label(a[i].2, format!("h{} in English", a[i].0))
+                    .help(format!(
+                        "Use the same heading levels in both languages.{note}"
+                    ));
+                }
+                Step::MissingInFr(i, next) => {
+                    cx.report(
+                        next.map_or(fr_end, |j| b[j].span),
                         format!(
                             "the section `{}` of the English version is missing here",
-                            ea.1
+                            a[i].1
                         ),
                     )
-                    .label(ea.2, "this English section has no French counterpart")
+                    .label(a[i].2, "this English section has no French counterpart")
                     .help(format!("Translate the missing section.{note}"));
-                    reported += 1;
-                    i += 1;
                 }
-                (None, Some(fb)) => {
+                Step::ExtraInFr(j, next) => {
                     cx.report(
-                        fb.span,
+                        b[j].span,
                         format!(
                             "the section `{}` has no counterpart in the English version",
-                            fb.text
+                            b[j].text
                         ),
                     )
-                    .label(en_end, "the English version ends here")
+                    .label(
+                        next.map_or(en_end, |i| a[i].2),
+                        "the English version continues here",
+                    )
                     .help(format!("Give both versions the same sections.{note}"));
-                    reported += 1;
-                    j += 1;
                 }
-                (None, None) => break,
             }
+            reported += 1;
         }
         if reported > 0 || a.len() != fr.headings.len() {
             continue;
@@ -233,4 +205,109 @@ fn check(corpus: &Corpus, cx: &mut CorpusContext) {
             }
         }
     }
+}
+
+/// One step of the alignment of the English and French headings.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Step {
+    Same(usize, usize),
+    /// Same place, other level.
+    Level(usize, usize),
+    /// An English heading with no French counterpart; the French heading that follows, if any.
+    MissingInFr(usize, Option<usize>),
+    /// A French heading with no English counterpart; the English heading that follows, if any.
+    ExtraInFr(usize, Option<usize>),
+}
+
+impl Step {
+    fn en(self) -> Option<usize> {
+        match self {
+            Step::Same(i, _) | Step::Level(i, _) | Step::MissingInFr(i, _) => Some(i),
+            Step::ExtraInFr(..) => None,
+        }
+    }
+}
+
+type Shape = Option<(usize, usize, usize)>;
+
+/// The shape of each section that starts at one of `starts` (in order) and runs to the next
+/// one or `end`: its text blocks, list items and links.
+fn shapes(posting: &Posting, starts: &[u32], end: u32) -> Vec<Shape> {
+    let md = &posting.markdown;
+    starts
+        .iter()
+        .enumerate()
+        .map(|(k, &start)| {
+            let stop = starts.get(k + 1).copied().unwrap_or(end.max(start + 1));
+            let within = |s: Span| start < s.start && s.start < stop;
+            let blocks = md.blocks.iter().filter(|b| within(b.span)).count();
+            let items = md
+                .lists
+                .iter()
+                .filter(|l| within(l.span))
+                .map(|l| l.items.len())
+                .sum();
+            let links = md
+                .links
+                .iter()
+                .filter(|l| start <= l.span.start && l.span.start < stop)
+                .count();
+            Some((blocks, items, links))
+        })
+        .collect()
+}
+
+/// How unlike two sections are, 0 to 1, from their paragraphs, list items and links.
+fn unlike(x: Shape, y: Shape) -> f64 {
+    let (Some(x), Some(y)) = (x, y) else {
+        return 0.3;
+    };
+    let diff = x.0.abs_diff(y.0) + x.1.abs_diff(y.1) + x.2.abs_diff(y.2);
+    let size = x.0.max(y.0) + x.1.max(y.1) + x.2.max(y.2) + 1;
+    diff as f64 / size as f64
+}
+
+/// Aligns the two heading sequences (Needleman–Wunsch): matching costs the level difference
+/// plus how unlike the two sections are; leaving a heading unmatched costs one.
+fn align(a: &[(u8, String, Span)], b: &[Side], sa: &[Shape], sb: &[Shape]) -> Vec<Step> {
+    const GAP: f64 = 1.0;
+    let (n, m) = (a.len(), b.len());
+    let mut cost = vec![vec![0.0f64; m + 1]; n + 1];
+    for (i, row) in cost.iter_mut().enumerate() {
+        row[0] = i as f64 * GAP;
+    }
+    for j in 0..=m {
+        cost[0][j] = j as f64 * GAP;
+    }
+    let pair =
+        |i: usize, j: usize| (if a[i].0 == b[j].level { 0.0 } else { 1.0 }) + unlike(sa[i], sb[j]);
+    for i in 1..=n {
+        for j in 1..=m {
+            cost[i][j] = (cost[i - 1][j - 1] + pair(i - 1, j - 1))
+                .min(cost[i - 1][j] + GAP)
+                .min(cost[i][j - 1] + GAP);
+        }
+    }
+    let mut steps = Vec::new();
+    let (mut i, mut j) = (n, m);
+    while i > 0 || j > 0 {
+        if i > 0 && j > 0 && (cost[i][j] - (cost[i - 1][j - 1] + pair(i - 1, j - 1))).abs() < 1e-9 {
+            let same = a[i - 1].0 == b[j - 1].level;
+            steps.push(if same {
+                Step::Same(i - 1, j - 1)
+            } else {
+                Step::Level(i - 1, j - 1)
+            });
+            i -= 1;
+            j -= 1;
+        } else if i > 0 && (j == 0 || (cost[i][j] - (cost[i - 1][j] + GAP)).abs() < 1e-9) {
+            steps.push(Step::MissingInFr(i - 1, (j < m).then_some(j)));
+            i -= 1;
+        } else {
+            steps.push(Step::ExtraInFr(j - 1, (i < n).then_some(i)));
+            j -= 1;
+        }
+    }
+    steps.reverse();
+    steps
 }

@@ -85,9 +85,13 @@ pub static LANGUAGE_PATTERNS: LazyLock<LanguagePatterns> = LazyLock::new(|| {
 /// The registrable domain of a host (`jobs.bit.ly` → `bit.ly`), or the host itself for an IP
 /// address or a name the public-suffix list does not know.
 pub fn registrable(host: &str) -> String {
-        let host = host.trim_end_matches('.').to_ascii_lowercase();
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
     // An IP address has no registrable domain (the public-suffix list would cut it up).
-    if host.trim_matches(['[', ']']).parse::<std::net::IpAddr>().is_ok() {
+    if host
+        .trim_matches(['[', ']'])
+        .parse::<std::net::IpAddr>()
+        .is_ok()
+    {
         return host;
     }
     psl::domain_str(&host).map_or(host.clone(), str::to_string)
