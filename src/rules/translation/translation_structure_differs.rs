@@ -276,8 +276,8 @@ fn align(a: &[(u8, String, Span)], b: &[Side], sa: &[Shape], sb: &[Shape]) -> Ve
     for (i, row) in cost.iter_mut().enumerate() {
         row[0] = i as f64 * GAP;
     }
-    for j in 0..=m {
-        cost[0][j] = j as f64 * GAP;
+        for (j, cell) in cost[0].iter_mut().enumerate() {
+        *cell = j as f64 * GAP;
     }
     let pair =
         |i: usize, j: usize| (if a[i].0 == b[j].level { 0.0 } else { 1.0 }) + unlike(sa[i], sb[j]);
