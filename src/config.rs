@@ -305,6 +305,39 @@ impl Settings {
                     )
                 })?;
                 let mut rest = table.get_ref().clone();
+                // `packs = ["house.toml"]`: word-list packs read now, their terms inlined.
+                if let Some(toml::Value::Array(packs)) = rest.get("packs").cloned() {
+                    let mut terms = match rest.remove("terms") {
+                        Some(toml::Value::Array(t)) => t,
+                        _ => Vec::new(),
+                    };
+                    for pack in packs {
+                        let Some(name) = pack.as_str() else { continue };
+                        let path = root.join(name);
+                        let text = std::fs::read_to_string(&path).map_err(|e| {
+                            err(
+                                table.span(),
+                                format!("cannot read the pack {}: {e}", path.display()),
+                                None,
+                            )
+                        })?;
+                        let parsed: toml::Table = toml::from_str(&text).map_err(|e| {
+                            err(
+                                table.span(),
+                                format!(
+                                    "the pack {} is not valid TOML: {}",
+                                    path.display(),
+                                    e.message()
+                                ),
+                                None,
+                            )
+                        })?;
+                        if let Some(toml::Value::Array(more)) = parsed.get("term") {
+                            terms.extend(more.iter().cloned());
+                        }
+                    }
+                    rest.insert("terms".into(), toml::Value::Array(terms));
+                }
                 if let Some(value) = rest.remove("severity") {
                     let severity = match value.as_str() {
                         Some("off") => None,

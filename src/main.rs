@@ -82,8 +82,13 @@ fn check(args: CheckArgs) -> miette::Result<ExitCode> {
     let color = args.format == Format::Human
         && anstream::AutoStream::choice(&stdout) != anstream::ColorChoice::Never;
     let mut out = anstream::AutoStream::auto(stdout.lock());
-    report::write(args.format, &run, report::Options { color }, &mut out).into_diagnostic()?;
-    out.flush().into_diagnostic()?;
+    // A reader that stops early (`postlint check | head`) is not a failure.
+    let written = report::write(args.format, &run, report::Options { color }, &mut out)
+        .and_then(|()| out.flush());
+    match written {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        other => other.into_diagnostic()?,
+    }
 
     let threshold = match args.fail_on {
         FailOn::Error => Severity::Error,

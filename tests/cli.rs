@@ -36,7 +36,7 @@ fn dir_with(files: &[(&str, &str)]) -> tempfile::TempDir {
 
 #[test]
 fn exit_0_when_clean() {
-    let dir = dir_with(&[("en/dev.md", GOOD)]);
+    let dir = dir_with(&[("jobs/dev.md", GOOD)]);
     postlint(dir.path())
         .assert()
         .code(0)
@@ -45,19 +45,19 @@ fn exit_0_when_clean() {
 
 #[test]
 fn exit_1_on_an_error_and_0_with_exit_zero() {
-    let dir = dir_with(&[("en/designer.md", BAD)]);
+    let dir = dir_with(&[("jobs/designer.md", BAD)]);
     postlint(dir.path())
         .assert()
         .code(1)
         .stdout(predicate::str::contains("error[front-matter-invalid-yaml]"))
-        .stdout(predicate::str::contains("--> en/designer.md:4:8"))
+        .stdout(predicate::str::contains("--> jobs/designer.md:4:8"))
         .stdout(predicate::str::contains("Found 1 error"));
     postlint(dir.path()).arg("--exit-zero").assert().code(0);
 }
 
 #[test]
 fn fail_on_warning() {
-    let dir = dir_with(&[("en/designer.md", WARN_ONLY)]);
+    let dir = dir_with(&[("jobs/designer.md", WARN_ONLY)]);
     postlint(dir.path())
         .assert()
         .code(0)
@@ -88,17 +88,17 @@ fn exit_2_on_a_missing_path() {
 
 #[test]
 fn concise_format() {
-    let dir = dir_with(&[("en/designer.md", BAD)]);
+    let dir = dir_with(&[("jobs/designer.md", BAD)]);
     postlint(dir.path())
         .args(["--format", "concise"])
         .assert()
         .code(1)
-        .stdout("en/designer.md:4:8: error[front-matter-invalid-yaml] invalid YAML: `@` is reserved and cannot start a plain value\n");
+        .stdout("jobs/designer.md:4:8: error[front-matter-invalid-yaml] invalid YAML: `@` is reserved and cannot start a plain value\n");
 }
 
 #[test]
 fn json_format() {
-    let dir = dir_with(&[("en/designer.md", BAD), ("fr/designer.md", GOOD)]);
+    let dir = dir_with(&[("jobs/designer.md", BAD), ("jobs/developer.md", GOOD)]);
     let out = postlint(dir.path())
         .args(["--format", "json", "."])
         .output()
@@ -110,7 +110,7 @@ fn json_format() {
     assert_eq!(json["summary"]["errors"], 1);
     let d = &json["diagnostics"][0];
     assert_eq!(d["rule"], "front-matter-invalid-yaml");
-    assert_eq!(d["path"], "en/designer.md");
+    assert_eq!(d["path"], "jobs/designer.md");
     assert_eq!(
         d["range"]["start"],
         serde_json::json!({"line": 4, "column": 8})
@@ -125,16 +125,18 @@ fn json_format() {
 
 #[test]
 fn paths_are_joined_as_given() {
-    let dir = dir_with(&[("postings/en/designer.md", BAD)]);
+    let dir = dir_with(&[("postings/jobs/designer.md", BAD)]);
     postlint(dir.path())
         .args(["--format", "concise", "postings"])
         .assert()
-        .stdout(predicate::str::starts_with("postings/en/designer.md:4:8:"));
+        .stdout(predicate::str::starts_with(
+            "postings/jobs/designer.md:4:8:",
+        ));
 }
 
 #[test]
 fn color_only_when_asked_or_on_a_terminal() {
-    let dir = dir_with(&[("en/designer.md", BAD)]);
+    let dir = dir_with(&[("jobs/designer.md", BAD)]);
     // Piped: no colour.
     postlint(dir.path())
         .assert()
@@ -151,7 +153,7 @@ fn color_only_when_asked_or_on_a_terminal() {
 
 #[test]
 fn select_and_ignore() {
-    let dir = dir_with(&[("en/designer.md", BAD)]);
+    let dir = dir_with(&[("jobs/designer.md", BAD)]);
     postlint(dir.path())
         .args(["--ignore", "front-matter-invalid-yaml"])
         .assert()
@@ -183,7 +185,7 @@ fn config_is_found_upward_and_applied() {
             "postlint.toml",
             "[rules.front-matter-invalid-yaml]\nseverity = \"warning\"\n",
         ),
-        ("jobs/en/designer.md", BAD),
+        ("jobs/jobs/designer.md", BAD),
     ]);
     let jobs = dir.path().join("jobs");
     postlint(&jobs)
@@ -202,15 +204,15 @@ fn config_overrides_by_glob() {
             "postlint.toml",
             "[[overrides]]\nfiles = [\"archive/**\"]\nignore = [\"front-matter\"]\n",
         ),
-        ("archive/en/designer.md", BAD),
-        ("current/en/designer.md", BAD),
+        ("archive/jobs/designer.md", BAD),
+        ("current/jobs/designer.md", BAD),
     ]);
     let out = postlint(dir.path())
         .args(["--format", "concise"])
         .output()
         .unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(stdout.contains("current/en/designer.md"));
+    assert!(stdout.contains("current/jobs/designer.md"));
     assert!(!stdout.contains("archive/"), "{stdout}");
 }
 
@@ -230,7 +232,7 @@ fn bad_config_is_a_report_with_a_code_frame_and_exit_2() {
         ("profile = \"acme\"\n", "unknown profile `acme`"),
         ("today = \"2026-13-01\"\n", "invalid date"),
     ] {
-        let dir = dir_with(&[("postlint.toml", config), ("en/dev.md", GOOD)]);
+        let dir = dir_with(&[("postlint.toml", config), ("jobs/dev.md", GOOD)]);
         postlint(dir.path())
             .assert()
             .code(2)
@@ -249,33 +251,33 @@ fn user_profile_from_a_json_schema() {
         ),
         ("schema/posting.json", schema),
         (
-            "en/dev.md",
+            "jobs/dev.md",
             "---\ntitle: Developer\nclosingDate: 2026-02-30\n---\n\nApply now.\n",
         ),
-        ("en/ops.md", "---\ntitle: Operations\n---\n\nApply now.\n"),
+        ("jobs/ops.md", "---\ntitle: Operations\n---\n\nApply now.\n"),
     ]);
     postlint(dir.path())
         .args(["--format", "concise"])
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
-            "en/dev.md:3:14: error[front-matter-invalid-value] `closingDate` is not a valid date",
+            "jobs/dev.md:3:14: error[front-matter-invalid-value] `closingDate` is not a valid date",
         ))
         .stdout(predicate::str::contains(
-            "en/ops.md:1:1: error[front-matter-missing-key] missing required key `closingDate`",
+            "jobs/ops.md:1:1: error[front-matter-missing-key] missing required key `closingDate`",
         ));
 }
 
 #[test]
 fn inline_suppressions() {
     let text = "---\ntitle: Designer\nlinkHidden: null\n---\n\n<!-- postlint-disable-next-line front-matter-unknown-key -->\nWe are hiring.\n";
-    let dir = dir_with(&[("en/designer.md", text)]);
+    let dir = dir_with(&[("jobs/designer.md", text)]);
     postlint(dir.path())
         .args(["--format", "concise"])
         .assert()
         .stdout(predicate::str::contains("warning[suppression-unused]"));
     let file_level = "<!-- postlint-disable-file front-matter-empty-value -->\n";
-    let dir = dir_with(&[("en/designer.md", &format!("{text}{file_level}"))]);
+    let dir = dir_with(&[("jobs/designer.md", &format!("{text}{file_level}"))]);
     let out = postlint(dir.path())
         .args(["--format", "concise"])
         .output()
@@ -340,7 +342,7 @@ fn gitignore_is_honoured_outside_a_repository() {
     let dir = dir_with(&[
         (".gitignore", "drafts/\n"),
         ("drafts/en/x.md", BAD),
-        ("en/dev.md", GOOD),
+        ("jobs/dev.md", GOOD),
     ]);
     postlint(dir.path())
         .assert()
@@ -350,20 +352,20 @@ fn gitignore_is_honoured_outside_a_repository() {
 
 #[test]
 fn bad_input_is_reported_and_the_run_goes_on() {
-    let dir = dir_with(&[("en/dev.md", GOOD), ("en/empty.md", "")]);
+    let dir = dir_with(&[("jobs/dev.md", GOOD), ("jobs/empty.md", "")]);
     let root = dir.path();
     std::fs::write(
-        root.join("en/latin1.md"),
+        root.join("jobs/latin1.md"),
         b"---\ntitle: D\xe9veloppeur\n---\n",
     )
     .unwrap();
-    std::fs::write(root.join("en/nul.md"), b"# Title\n\0binary").unwrap();
-    std::fs::write(root.join("en/bom.md"), format!("\u{feff}{GOOD}")).unwrap();
-    std::fs::write(root.join("en/crlf.md"), BAD.replace('\n', "\r\n")).unwrap();
-    std::fs::create_dir_all(root.join("en/folder.md")).unwrap();
+    std::fs::write(root.join("jobs/nul.md"), b"# Title\n\0binary").unwrap();
+    std::fs::write(root.join("jobs/bom.md"), format!("\u{feff}{GOOD}")).unwrap();
+    std::fs::write(root.join("jobs/crlf.md"), BAD.replace('\n', "\r\n")).unwrap();
+    std::fs::create_dir_all(root.join("jobs/folder.md")).unwrap();
     #[cfg(unix)]
     {
-        std::os::unix::fs::symlink("missing.md", root.join("en/dangling.md")).unwrap();
+        std::os::unix::fs::symlink("missing.md", root.join("jobs/dangling.md")).unwrap();
         std::fs::create_dir_all(root.join("loop")).unwrap();
         std::os::unix::fs::symlink("..", root.join("loop/back")).unwrap();
     }
@@ -375,11 +377,11 @@ fn bad_input_is_reported_and_the_run_goes_on() {
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(String::from_utf8(out.stderr).unwrap().is_empty());
     for expected in [
-        "en/latin1.md:2:9: error[encoding-invalid] the file is not valid UTF-8: byte 0xE9",
-        "en/nul.md:2:1: error[encoding-nul]",
-        "en/bom.md:1:1: warning[encoding-bom]",
-        "en/empty.md:1:1: warning[io-empty-file]",
-        "en/crlf.md:4:8: error[front-matter-invalid-yaml]",
+        "jobs/latin1.md:2:9: error[encoding-invalid] the file is not valid UTF-8: byte 0xE9",
+        "jobs/nul.md:2:1: error[encoding-nul]",
+        "jobs/bom.md:1:1: warning[encoding-bom]",
+        "jobs/empty.md:1:1: warning[io-empty-file]",
+        "jobs/crlf.md:4:8: error[front-matter-invalid-yaml]",
     ] {
         assert!(
             stdout.contains(expected),
@@ -389,7 +391,7 @@ fn bad_input_is_reported_and_the_run_goes_on() {
     #[cfg(unix)]
     {
         assert!(
-            stdout.contains("en/dangling.md:1:1: error[io-error]"),
+            stdout.contains("jobs/dangling.md:1:1: error[io-error]"),
             "{stdout}"
         );
         assert!(
@@ -408,7 +410,7 @@ fn same_output_with_any_number_of_threads() {
     let files: Vec<(String, &str)> = (0..40)
         .map(|i| {
             (
-                format!("en/p{i:02}.md"),
+                format!("jobs/p{i:02}.md"),
                 if i % 3 == 0 { BAD } else { WARN_ONLY },
             )
         })
@@ -436,7 +438,7 @@ fn config_is_found_from_the_linted_path_first() {
             "site/postlint.toml",
             "ignore = [\"front-matter-invalid-yaml\"]\n",
         ),
-        ("site/en/designer.md", BAD),
+        ("site/jobs/designer.md", BAD),
     ]);
     postlint(dir.path()).arg("site").assert().code(0);
     postlint(dir.path()).arg(".").assert().code(1);

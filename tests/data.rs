@@ -153,3 +153,50 @@ fn url_data_is_well_formed() {
     sorted.sort();
     assert_eq!(params, sorted);
 }
+
+#[test]
+fn word_list_packs_are_well_formed() {
+    let root = common::root().join("rules");
+    let mut count = 0;
+    for dir in ["plain-language", "inclusive"] {
+        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().to_string();
+            if !name.ends_with(".toml") || name.starts_with("gender-coded") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let pack: postlint::rules::word_list::Pack =
+                toml::from_str(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert!(!pack.term.is_empty(), "{name}");
+            assert!(
+                name.ends_with(".en.toml") || name.ends_with(".fr.toml"),
+                "{name}: the file name says the language"
+            );
+            let mut seen = std::collections::BTreeSet::new();
+            for t in &pack.term {
+                assert!(
+                    seen.insert(t.term.to_lowercase()),
+                    "{name}: `{}` twice",
+                    t.term
+                );
+                assert!(
+                    !t.suggestion.is_empty() && !t.why.is_empty() && !t.source.is_empty(),
+                    "{name}: `{}` needs suggestion, why and source",
+                    t.term
+                );
+                assert_eq!(t.term.trim(), t.term, "{name}");
+            }
+            count += 1;
+        }
+    }
+    assert!(count >= 8, "{count} packs");
+    let coded: toml::Table = toml::from_str(
+        &std::fs::read_to_string(root.join("inclusive/gender-coded.en.toml")).unwrap(),
+    )
+    .unwrap();
+    assert!(
+        coded["masculine"].as_array().unwrap().len() >= 40
+            && coded["feminine"].as_array().unwrap().len() >= 40
+    );
+}

@@ -12,7 +12,7 @@
 //! Files of one language that share a key in one folder are duplicates; a file without a
 //! counterpart gets a "did you mean" when a likely one exists.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -41,10 +41,13 @@ pub struct Summary {
     pub sections: Vec<SectionOutline>,
     /// Link targets: normalised (language markers neutralised), as written, and where.
     pub links: Vec<(String, String, Span)>,
-    pub emails: BTreeSet<String>,
-    pub classifications: BTreeSet<String>,
+    /// E-mail addresses, lower-cased, and where each first appears.
+    pub emails: BTreeMap<String, Span>,
+    /// Classification codes, normalised (`IT-3`), with the code as written and where.
+    pub classifications: BTreeMap<String, (String, Span)>,
     pub pay: Vec<(i64, Option<i64>, Span)>,
-    pub deadlines: Vec<(String, Span)>,
+    /// Closing dates: a comparable key (date, time, UTC offset), what was read, and where.
+    pub deadlines: Vec<(String, String, Span)>,
     /// Blocks of running text long enough to need translating: normalised text and span.
     pub blocks: Vec<(String, Span)>,
 }
@@ -192,8 +195,22 @@ pub fn neutral_target(url: &str) -> String {
     }
 }
 
+/// A file's name without its folder, language suffix and extension: `ux-researcher.en.md` →
+/// `ux-researcher`.
+fn file_stem(path: &str) -> String {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let name = name
+        .strip_suffix(".md")
+        .or_else(|| name.strip_suffix(".markdown"))
+        .unwrap_or(name);
+    name.strip_suffix(".en")
+        .or_else(|| name.strip_suffix(".fr"))
+        .unwrap_or(name)
+        .to_lowercase()
+}
+
 fn section_of(path: &str, lang: Lang) -> String {
-    let dir = path.rsplit_once('/').map_or("", |(d, _)| d);
+    let dir = path.rsplit_once('/').map_or(".", |(d, _)| d);
     let code = lang.code();
     dir.split('/')
         .map(|s| if s == code { "*" } else { s })
@@ -219,23 +236,37 @@ fn summarise(index: usize, posting: &Posting, lang: Lang, span: Span) -> Summary
         .filter(|h| inside(h.span))
         .map(|h| (h.level, h.text.clone(), h.span))
         .collect();
+    // Sections of this part only: from each heading inside it to the next, and the text
+    // before its first heading (a bilingual file's French part starts mid-section).
+    let starts: Vec<u32> = std::iter::once(span.start)
+        .chain(
+            headings
+                .iter()
+                .map(|h| h.2.start)
+                .filter(|&st| st > span.start),
+        )
+        .collect();
     let mut sections: Vec<SectionOutline> = Vec::new();
-    for section in md
-        .sections
-        .iter()
-        .filter(|s| s.span.start < span.end && s.span.end > span.start)
-    {
-        let within =
-            |s: Span| section.span.start <= s.start && s.start < section.span.end && inside(s);
-        sections.push(SectionOutline {
-            span: section.heading.map(|h| md.headings[h].span),
+    for (k, &start) in starts.iter().enumerate() {
+        let stop = starts
+            .get(k + 1)
+            .copied()
+            .unwrap_or(span.end.max(start + 1));
+        let within = |s: Span| start <= s.start && s.start < stop;
+        let heading = headings.iter().find(|h| h.2.start == start).map(|h| h.2);
+        let outline = SectionOutline {
+            span: heading,
             lists: md
                 .lists
                 .iter()
                 .filter(|l| l.depth == 0 && within(l.span))
                 .map(|l| (l.items.len(), l.span))
                 .collect(),
-            links: md.links.iter().filter(|l| within(l.span)).count(),
+            links: md
+                .links
+                .iter()
+                .filter(|l| within(l.span) && !l.url.starts_with('#'))
+                .count(),
             blocks: md
                 .blocks
                 .iter()
@@ -243,7 +274,16 @@ fn summarise(index: usize, posting: &Posting, lang: Lang, span: Span) -> Summary
                     within(b.span) && !md.headings.iter().any(|h| h.span.start == b.span.start)
                 })
                 .count(),
-        });
+        };
+        // An empty opening part (the front matter's end, a language link) is no section.
+        if heading.is_none()
+            && outline.lists.is_empty()
+            && outline.links == 0
+            && outline.blocks <= 1
+        {
+            continue;
+        }
+        sections.push(outline);
     }
     let links: Vec<(String, String, Span)> = posting
         .urls()
@@ -256,12 +296,16 @@ fn summarise(index: usize, posting: &Posting, lang: Lang, span: Span) -> Summary
         .map(|l| (neutral_target(&l.url), l.url.clone(), l.url_span))
         .collect();
     let text = posting.text();
-    let emails = EMAIL
-        .find_iter(&text[span.range()])
-        .map(|m| m.as_str().to_lowercase().trim_end_matches('.').to_string())
-        .collect();
+    let mut emails: BTreeMap<String, Span> = BTreeMap::new();
+    for m in EMAIL.find_iter(&text[span.range()]) {
+        let address = m.as_str().trim_end_matches('.');
+        let at = span.start as usize + m.start();
+        emails
+            .entry(address.to_lowercase())
+            .or_insert(posting.span(at..at + address.len()));
+    }
     let facts = &posting.facts;
-    let mut classifications = BTreeSet::new();
+    let mut classifications: BTreeMap<String, (String, Span)> = BTreeMap::new();
     let mut pay = Vec::new();
     for p in facts
         .pay
@@ -270,7 +314,9 @@ fn summarise(index: usize, posting: &Posting, lang: Lang, span: Span) -> Summary
     {
         match &p.value {
             PayText::Classification { code, .. } => {
-                classifications.insert(code.replace("-0", "-").to_uppercase());
+                classifications
+                    .entry(code.replace("-0", "-").to_uppercase())
+                    .or_insert((code.clone(), p.span));
             }
             PayText::Amounts(a) => pay.push((a.min.cents, a.max.as_ref().map(|m| m.cents), p.span)),
             PayText::Vague { .. } => {}
@@ -297,7 +343,7 @@ fn summarise(index: usize, posting: &Posting, lang: Lang, span: Span) -> Summary
                         .map(|o| format!(" {}", super::date::format_offset(o)))
                 })
                 .unwrap_or_default();
-            Some((format!("{date}{time}{zone}"), d.span))
+            Some((format!("{date}{time}{zone}"), d.value.understood(), d.span))
         })
         .collect();
     let blocks = md
@@ -478,12 +524,26 @@ impl<'a> Corpus<'a> {
                     None => rest.push(en),
                 }
             }
-            for (en, fr) in rest.iter().zip(frs_left.iter()) {
+            // The rest by file name: `x.en.md` with `x.fr.md`, else the most alike names.
+            while !rest.is_empty() && !frs_left.is_empty() {
+                let mut best = (f64::MIN, 0, 0);
+                for (a, &en) in rest.iter().enumerate() {
+                    for (b, &fr) in frs_left.iter().enumerate() {
+                        let score = strsim::jaro_winkler(
+                            &file_stem(self.postings[s[en].posting].path()),
+                            &file_stem(self.postings[s[fr].posting].path()),
+                        );
+                        if score > best.0 {
+                            best = (score, a, b);
+                        }
+                    }
+                }
+                let (en, fr) = (rest.remove(best.1), frs_left.remove(best.2));
                 push(
                     &mut self.pairs,
                     &mut paired,
-                    *en,
-                    *fr,
+                    en,
+                    fr,
                     PairedBy::TranslationKey,
                     &s,
                 );
@@ -575,7 +635,12 @@ impl<'a> Corpus<'a> {
                 ),
             };
             let likely = (0..n)
-                .filter(|&j| !paired[j] && s[j].lang == other && s[j].section == s[i].section)
+                .filter(|&j| {
+                    let same_id = (s[i].key.is_some()
+                        && s[j].key.as_ref().map(|k| &k.0) == s[i].key.as_ref().map(|k| &k.0))
+                        || (s[i].lever_id.is_some() && s[j].lever_id == s[i].lever_id);
+                    !paired[j] && s[j].lang == other && (s[j].section == s[i].section || same_id)
+                })
                 .map(|j| (likeness(&s[i], &s[j]), j))
                 .filter(|(score, _)| *score >= 0.6)
                 .max_by(|a, b| a.0.total_cmp(&b.0))
@@ -600,7 +665,11 @@ fn article(lang: Lang) -> &'static str {
 /// How likely two unpaired summaries are translations of each other: the same file-name UUID
 /// or Lever id, else their keys' likeness and the links they share.
 fn likeness(a: &Summary, b: &Summary) -> f64 {
-    if a.uuid.is_some() && a.uuid == b.uuid || a.lever_id.is_some() && a.lever_id == b.lever_id {
+    let same_key = a.key.is_some() && a.key.as_ref().map(|k| &k.0) == b.key.as_ref().map(|k| &k.0);
+    if same_key
+        || a.uuid.is_some() && a.uuid == b.uuid
+        || a.lever_id.is_some() && a.lever_id == b.lever_id
+    {
         return 1.0;
     }
     let keys = match (&a.key, &b.key) {
@@ -636,13 +705,22 @@ pub fn unmatched_links(
             fr_used[i] = true;
         }
     }
+    // Pages whose slugs are translated too (`canada.ca/en/…` and `canada.ca/fr/…`, or one host
+    // per language) match by host and language; `-eng.aspx` and `lang=eng` links differ only by
+    // their marker, so their neutral targets already had to match.
+    static MARKER_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)-(?:eng|fra)\.|[?&](?:lang|language)=").expect("valid regex")
+    });
     for (i, (_, url, _)) in fr.iter().enumerate() {
-        if fr_used[i] || url_language(url) != Some(Lang::Fr) {
+        if fr_used[i] || url_language(url) != Some(Lang::Fr) || MARKER_ONLY.is_match(url) {
             continue;
         }
         let h = host(url);
         if let Some(j) = (0..en.len()).find(|&j| {
-            !en_used[j] && host(&en[j].1) == h && url_language(&en[j].1) == Some(Lang::En)
+            !en_used[j]
+                && host(&en[j].1) == h
+                && url_language(&en[j].1) == Some(Lang::En)
+                && !MARKER_ONLY.is_match(&en[j].1)
         }) {
             en_used[j] = true;
             fr_used[i] = true;

@@ -491,7 +491,15 @@ pub fn deadlines(sentence: &str) -> Vec<Deadline> {
     let mut out = Vec::new();
     for mut d in dates {
         // The date must follow a word that introduces a deadline, close before it.
-        let before = &sentence[..d.range.start];
+        // `avant le vendredi 7 avril`: the date took the `le` that ends the lead.
+        let takes_le = sentence[d.range.clone()]
+            .get(..3)
+            .is_some_and(|s| s.eq_ignore_ascii_case("le "));
+        let before = &sentence[..if takes_le {
+            d.range.start + 2
+        } else {
+            d.range.start
+        }];
         let window_start = before.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
         let lead = DEADLINE_LEAD.find_iter(&before[window_start..]).last();
         let Some(lead) = lead else { continue };

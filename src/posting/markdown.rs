@@ -397,6 +397,23 @@ pub fn parse(file: FileId, text: &str, start: usize) -> Markdown {
         }
     }
     finish(&mut block, &mut md);
+    // Block and list ranges end after their line break, or at the next item: keep spans on text.
+    let trim = |s: &mut Span| {
+        let slice = &text[s.range()];
+        s.end = s.start + slice.trim_end().len() as u32;
+    };
+    for b in &mut md.blocks {
+        trim(&mut b.span);
+    }
+    for p in &mut md.paragraphs {
+        trim(p);
+    }
+    for l in &mut md.lists {
+        trim(&mut l.span);
+        for item in &mut l.items {
+            trim(item);
+        }
+    }
     md.sections = sections(&md.headings, file, start, text.len());
     // Blocks counted the headings before them; without text before the first heading, the
     // first section is that heading's.

@@ -10,6 +10,7 @@ pub mod lang;
 pub mod markdown;
 pub mod metadata;
 pub mod profile;
+pub mod readability;
 pub mod salary;
 pub mod sentences;
 pub mod source;

@@ -1,15 +1,19 @@
 //! The rule registry: every rule, its family, default severity, fixability and docs.
 
+pub mod accessibility;
 pub mod closing_date;
 pub mod context;
 pub mod declare;
 pub mod encoding;
 pub mod front_matter;
+pub mod inclusive;
 pub mod io;
+pub mod plain_language;
 pub mod salary;
 pub mod suppression;
 pub mod translation;
 pub mod url;
+pub mod word_list;
 
 use std::sync::LazyLock;
 
@@ -44,6 +48,9 @@ pub enum Family {
     Salary,
     Url,
     Translation,
+    PlainLanguage,
+    Accessibility,
+    Inclusive,
 }
 
 impl Family {
@@ -64,6 +71,9 @@ impl Family {
             Family::Salary => "salary",
             Family::Url => "url",
             Family::Translation => "translation",
+            Family::PlainLanguage => "plain-language",
+            Family::Accessibility => "accessibility",
+            Family::Inclusive => "inclusive",
         }
     }
 
@@ -163,6 +173,9 @@ static ALL: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
         salary::RULES,
         url::RULES,
         translation::RULES,
+        plain_language::RULES,
+        accessibility::RULES,
+        inclusive::RULES,
     ]
     .into_iter()
     .flatten()

@@ -26,14 +26,21 @@ declare_rule! {
 }
 
 fn check(corpus: &Corpus, cx: &mut CorpusContext) {
+    let unpaired: std::collections::BTreeSet<usize> =
+        corpus.unpaired.iter().map(|u| u.summary).collect();
     for dup in &corpus.duplicates {
-        let (Some((key, span)), Some((_, first_span))) = (
-            &corpus.summaries[dup.summary].key,
-            &corpus.summaries[dup.first].key,
-        ) else {
+        // Report on the copy left without a counterpart: it is likely the stale one.
+        let (here, there) = if unpaired.contains(&dup.first) && !unpaired.contains(&dup.summary) {
+            (dup.first, dup.summary)
+        } else {
+            (dup.summary, dup.first)
+        };
+        let (Some((key, span)), Some((_, first_span))) =
+            (&corpus.summaries[here].key, &corpus.summaries[there].key)
+        else {
             continue;
         };
-        let first = corpus.posting(dup.first).path();
+        let first = corpus.posting(there).path();
         cx.report(*span, format!("`translationKey: {key}` is also used by `{first}` in the same folder"))
             .label(*first_span, "the same key")
             .help("Keep one file per language for each key: delete the stale copy or give it its own key.");

@@ -36,17 +36,45 @@ declare_rule! {
     };
 }
 
+/// `$75,000–$90,000`, `$25.50`.
+fn dollars(cents: i64) -> String {
+    let whole = (cents / 100).to_string();
+    let mut grouped = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    if cents % 100 == 0 {
+        format!("${grouped}")
+    } else {
+        format!("${grouped}.{:02}", cents % 100)
+    }
+}
+
+fn amounts(set: &BTreeSet<(i64, Option<i64>)>) -> String {
+    set.iter()
+        .map(|(a, b)| match b {
+            Some(b) => format!("{}–{}", dollars(*a), dollars(*b)),
+            None => dollars(*a),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 fn check(corpus: &Corpus, cx: &mut CorpusContext) {
     for pair in super::compared(corpus) {
         let (en, fr) = (&corpus.summaries[pair.en], &corpus.summaries[pair.fr]);
         let note = super::copies_note(corpus, pair);
-        // Closing dates: the first statement on each side.
-        if let (Some((a, sa)), Some((b, sb))) = (en.deadlines.first(), fr.deadlines.first())
+        // Closing dates: the first statement on each side (`EDT` and `HAE` compare equal).
+        if let (Some((a, shown_a, sa)), Some((b, shown_b, sb))) =
+            (en.deadlines.first(), fr.deadlines.first())
             && a != b
         {
             cx.report(
                 *sb,
-                format!("the closing date differs: {b} here, {a} in English"),
+                format!("the closing date differs: {shown_b} here, {shown_a} in English"),
             )
             .label(*sa, "the English closing date")
             .help(format!(
@@ -54,71 +82,73 @@ fn check(corpus: &Corpus, cx: &mut CorpusContext) {
             ));
         }
         // Pay: every amount must be on both sides.
-        let amounts = |s: &[(i64, Option<i64>, Span)]| {
+        let set = |s: &[(i64, Option<i64>, Span)]| {
             s.iter().map(|(a, b, _)| (*a, *b)).collect::<BTreeSet<_>>()
         };
-        let (pa, pb) = (amounts(&en.pay), amounts(&fr.pay));
+        let (pa, pb) = (set(&en.pay), set(&fr.pay));
         if !pa.is_empty() && !pb.is_empty() && pa != pb {
-            let (_, _, sa) = en.pay[0];
-            let (_, _, sb) = fr.pay[0];
-            let dollars = |set: &BTreeSet<(i64, Option<i64>)>| {
-                set.iter()
-                    .map(|(a, b)| match b {
-                        Some(b) => format!("{}–{}", a / 100, b / 100),
-                        None => (a / 100).to_string(),
-                    })
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            };
             cx.report(
-                sb,
+                fr.pay[0].2,
                 format!(
                     "the pay differs: {} here, {} in English",
-                    dollars(&pb),
-                    dollars(&pa)
+                    amounts(&pb),
+                    amounts(&pa)
                 ),
             )
-            .label(sa, "the English pay")
+            .label(en.pay[0].2, "the English pay")
             .help(format!("State the same amounts in both languages.{note}"));
         }
-        let set_differs = |a: &BTreeSet<String>, b: &BTreeSet<String>| -> Option<String> {
-            let only_en: Vec<&String> = a.difference(b).collect();
-            let only_fr: Vec<&String> = b.difference(a).collect();
-            if a.is_empty() || b.is_empty() || (only_en.is_empty() && only_fr.is_empty()) {
-                return None;
-            }
-            let list = |v: &[&String]| {
-                v.iter()
-                    .map(|s| format!("`{s}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            };
-            Some(match (only_en.is_empty(), only_fr.is_empty()) {
-                (false, false) => format!("{} here, {} in English", list(&only_fr), list(&only_en)),
-                (false, true) => format!("{} only in English", list(&only_en)),
-                _ => format!("{} only here", list(&only_fr)),
-            })
-        };
-        let anchor = fr.span.within(0..0);
-        let en_anchor = en.span.within(0..0);
-        if let Some(what) = set_differs(&en.classifications, &fr.classifications) {
-            let at = fr.pay.first().map_or(anchor, |p| p.2);
-            cx.report(at, format!("the classification differs: {what}"))
-                .label(
-                    en.pay.first().map_or(en_anchor, |p| p.2),
-                    "the English classification",
+        // Classifications, as written, where they are.
+        if !en.classifications.is_empty() && !fr.classifications.is_empty() {
+            let only_fr: Vec<&(String, Span)> = fr
+                .classifications
+                .iter()
+                .filter(|(k, _)| !en.classifications.contains_key(*k))
+                .map(|(_, v)| v)
+                .collect();
+            let only_en: Vec<&(String, Span)> = en
+                .classifications
+                .iter()
+                .filter(|(k, _)| !fr.classifications.contains_key(*k))
+                .map(|(_, v)| v)
+                .collect();
+            if let (Some((code_fr, at_fr)), Some((code_en, at_en))) =
+                (only_fr.first(), only_en.first())
+            {
+                cx.report(
+                    *at_fr,
+                    format!("the classification differs: `{code_fr}` here, `{code_en}` in English"),
                 )
+                .label(*at_en, "the English classification")
                 .help(format!(
                     "Give the same classification in both languages.{note}"
                 ));
+            }
         }
-        if let Some(what) = set_differs(&en.emails, &fr.emails) {
-            cx.report(anchor, format!("the e-mail addresses differ: {what}"))
-                .label(en_anchor, "the English version")
-                .help(format!("Use the same addresses in both languages.{note}"));
+        // E-mail addresses, where they are.
+        if !en.emails.is_empty() && !fr.emails.is_empty() {
+            let only_fr: Vec<(&String, &Span)> = fr
+                .emails
+                .iter()
+                .filter(|(k, _)| !en.emails.contains_key(*k))
+                .collect();
+            let only_en: Vec<(&String, &Span)> = en
+                .emails
+                .iter()
+                .filter(|(k, _)| !fr.emails.contains_key(*k))
+                .collect();
+            if let Some((address, at)) = only_fr.first() {
+                let d = cx.report(
+                    **at,
+                    format!("the address `{address}` is not in the English version"),
+                );
+                if let Some((other, at_en)) = only_en.first() {
+                    d.label(**at_en, format!("the English version has `{other}`"));
+                }
+                d.help(format!("Use the same addresses in both languages.{note}"));
+            }
         }
-        // Links: the same target, or the two language versions of one page on one host
-        // (`canada.ca/en/…` and `canada.ca/fr/…`, whose slugs are translated too).
+        // Links: the same target, or the two language versions of one page.
         if en.links.is_empty() || fr.links.is_empty() {
             continue;
         }
@@ -129,15 +159,19 @@ fn check(corpus: &Corpus, cx: &mut CorpusContext) {
                 *span,
                 format!("the link to `{url}` has no counterpart in the English version"),
             );
-            match only_en.first() {
-                Some(&j) => d.label(en.links[j].2, "the English version links here instead"),
-                None => d.label(en_anchor, "the English version"),
-            };
+            if let Some(&j) = only_en.first() {
+                d.label(en.links[j].2, "the English version links here instead");
+            }
             d.help(format!(
                 "Link the same pages (in each language's version) on both sides.{note}"
             ));
         }
         if only_fr.is_empty() {
+            let fr_posting = corpus.posting(pair.fr);
+            let anchor = fr_posting
+                .title
+                .as_ref()
+                .map_or(fr.span.within(0..0), |t| t.span);
             for &j in only_en.iter().take(3) {
                 let (_, url, span) = &en.links[j];
                 cx.report(

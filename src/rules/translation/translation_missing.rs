@@ -79,6 +79,10 @@ fn check(corpus: &Corpus, cx: &mut CorpusContext) {
                             other.path()
                         )
                     }
+                    (Some((a, _)), Some(_)) => format!(
+                        "Did you mean `{}`? It has the same key `{a}` in another folder: move one file to the parallel folder, or pair them with `[translation] pairs` in postlint.toml.",
+                        other.path()
+                    ),
                     _ => format!(
                         "Did you mean `{}`? Pair them with `[translation] pairs` in postlint.toml.",
                         other.path()

@@ -276,7 +276,7 @@ fn align(a: &[(u8, String, Span)], b: &[Side], sa: &[Shape], sb: &[Shape]) -> Ve
     for (i, row) in cost.iter_mut().enumerate() {
         row[0] = i as f64 * GAP;
     }
-        for (j, cell) in cost[0].iter_mut().enumerate() {
+    for (j, cell) in cost[0].iter_mut().enumerate() {
         *cell = j as f64 * GAP;
     }
     let pair =

@@ -5,7 +5,8 @@ use crate::rules::prelude::*;
 declare_rule! {
     /// ## What it flags
     /// A paragraph or list item (eight words or more) that is the same, word for word, in the
-    /// English and French versions: it was not translated.
+    /// English and French versions: it was not translated. Lists of names (mostly capitalised
+    /// words, such as `Python, TypeScript, PostgreSQL…`) read the same in both and are left out.
     ///
     /// ## Why it matters
     /// Readers of the other language meet text they may not read; the Official Languages Act
@@ -38,14 +39,34 @@ declare_rule! {
     };
 }
 
+/// A list of names (products, tools, places) reads the same in both languages: most of its
+/// words start with a capital or hold a digit.
+fn is_names(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .collect();
+    let names = words
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .find(|c| c.is_alphanumeric())
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+        .count();
+    names * 5 >= words.len() * 3
+}
+
 fn check(corpus: &Corpus, cx: &mut CorpusContext) {
     for pair in super::compared(corpus) {
         let (en, fr) = (&corpus.summaries[pair.en], &corpus.summaries[pair.fr]);
         let english: BTreeMap<&str, Span> =
             en.blocks.iter().map(|(t, s)| (t.as_str(), *s)).collect();
+        let fr_posting = corpus.posting(pair.fr);
         let same: Vec<(Span, Span)> = fr
             .blocks
             .iter()
+            .filter(|(_, s)| !is_names(fr_posting.slice(*s)))
             .filter_map(|(t, s)| english.get(t.as_str()).map(|e| (*s, *e)))
             .collect();
         // A whole file left in English is `translation-wrong-language`; report the paragraphs

@@ -1,0 +1,212 @@
+//! Readability, per language: words, sentences and syllables of running text, and the
+//! formulas that use them (Flesch–Kincaid grade and Flesch reading ease for English,
+//! Kandel & Moles for French, LIX for both). Pure: the rule decides what to say.
+//!
+//! Syllables come from the `hypher` hyphenation patterns, corrected where TeX patterns count
+//! low: they never break within two or three letters of a word's edges, so a short word such
+//! as `area` counts one; a count of vowel groups (less a silent final `e`) sets the floor.
+
+use super::Lang;
+
+/// Counts of a piece of text.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Counts {
+    pub words: usize,
+    pub sentences: usize,
+    pub syllables: usize,
+    /// Words of more than six letters (LIX).
+    pub long_words: usize,
+}
+
+impl Counts {
+    pub fn add(&mut self, other: Counts) {
+        self.words += other.words;
+        self.sentences += other.sentences;
+        self.syllables += other.syllables;
+        self.long_words += other.long_words;
+    }
+
+    fn asl(&self) -> f64 {
+        self.words as f64 / self.sentences.max(1) as f64
+    }
+
+    fn asw(&self) -> f64 {
+        self.syllables as f64 / self.words.max(1) as f64
+    }
+
+    /// Flesch–Kincaid grade: 0.39·ASL + 11.8·ASW − 15.59.
+    pub fn flesch_kincaid_grade(&self) -> f64 {
+        0.39 * self.asl() + 11.8 * self.asw() - 15.59
+    }
+
+    /// Flesch reading ease (English): 206.835 − 1.015·ASL − 84.6·ASW.
+    pub fn flesch_reading_ease(&self) -> f64 {
+        206.835 - 1.015 * self.asl() - 84.6 * self.asw()
+    }
+
+    /// Kandel & Moles reading ease (French): 207 − 1.015·ASL − 73.6·ASW.
+    pub fn kandel_moles(&self) -> f64 {
+        207.0 - 1.015 * self.asl() - 73.6 * self.asw()
+    }
+
+    /// LIX: W/S + 100·(words of more than six letters)/W.
+    pub fn lix(&self) -> f64 {
+        self.asl() + 100.0 * self.long_words as f64 / self.words.max(1) as f64
+    }
+}
+
+/// The words of `text`: runs of letters, digits, apostrophes and hyphens that hold a letter.
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-')))
+        .map(|w| w.trim_matches(|c: char| matches!(c, '\'' | '’' | '-')))
+        .filter(|w| w.chars().any(char::is_alphabetic))
+}
+
+fn is_vowel(c: char, lang: Lang) -> bool {
+    let vowels = match lang {
+        Lang::En => "aeiouy",
+        Lang::Fr => "aeiouyàâäéèêëîïôöùûüÿœæ",
+    };
+    vowels.contains(c)
+}
+
+/// Vowel groups, less a silent final `e` (English `-e` but not `-le`; French `-e`, `-es`).
+fn vowel_groups(word: &str, lang: Lang) -> usize {
+    let mut lower: Vec<char> = word
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .collect();
+    // French `qu` and `gu` (before e, i) sound as one consonant: their `u` is not a vowel.
+    if lang == Lang::Fr {
+        let mut i = 1;
+        while i + 1 < lower.len() {
+            if lower[i] == 'u'
+                && (lower[i - 1] == 'q'
+                    || (lower[i - 1] == 'g'
+                        && matches!(lower[i + 1], 'e' | 'i' | 'é' | 'è' | 'ê' | 'y')))
+            {
+                lower.remove(i);
+            } else {
+                i += 1;
+            }
+        }
+    }
+    let mut groups = 0;
+    let mut previous = false;
+    for &c in &lower {
+        let v = is_vowel(c, lang);
+        if v && !previous {
+            groups += 1;
+        }
+        previous = v;
+    }
+    let n = lower.len();
+    let silent_e = match lang {
+        Lang::En => {
+            n > 2
+                && lower[n - 1] == 'e'
+                && (lower[n - 2] != 'l' || is_vowel(lower[n - 3], lang))
+                && !is_vowel(lower[n - 2], lang)
+        }
+        Lang::Fr => {
+            (n > 2 && lower[n - 1] == 'e' && !is_vowel(lower[n - 2], lang))
+                || (n > 3
+                    && lower[n - 2] == 'e'
+                    && lower[n - 1] == 's'
+                    && !is_vowel(lower[n - 3], lang))
+        }
+    };
+    if silent_e && groups > 1 {
+        groups -= 1;
+    }
+    groups.max(1)
+}
+
+/// Syllables of one word: hyphenation points, with vowel groups as the floor.
+pub fn syllables(word: &str, lang: Lang) -> usize {
+    let hypher_lang = match lang {
+        Lang::En => hypher::Lang::English,
+        Lang::Fr => hypher::Lang::French,
+    };
+    let lower = word.to_lowercase();
+    let by_patterns = hypher::hyphenate(&lower, hypher_lang).count();
+    let by_vowels = vowel_groups(word, lang);
+    // TeX patterns never split near a word's edges: trust vowel groups for short words, and
+    // never count more syllables than vowel groups allow.
+    if lower.chars().count() <= 5 {
+        by_vowels
+    } else {
+        by_patterns.max(by_vowels.min(by_patterns + 1))
+    }
+}
+
+/// Counts one sentence.
+pub fn count_sentence(sentence: &str, lang: Lang) -> Counts {
+    let mut counts = Counts {
+        sentences: 1,
+        ..Counts::default()
+    };
+    for w in words(sentence) {
+        counts.words += 1;
+        counts.syllables += syllables(w, lang);
+        if w.chars().filter(|c| c.is_alphabetic()).count() > 6 {
+            counts.long_words += 1;
+        }
+    }
+    counts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_syllables() {
+        for (word, n) in [
+            ("use", 1),
+            ("table", 2),
+            ("government", 3),
+            ("digital", 3),
+            ("the", 1),
+            ("services", 3),
+            ("accessible", 4),
+            ("people", 2),
+        ] {
+            assert_eq!(syllables(word, Lang::En), n, "{word}");
+        }
+    }
+
+    #[test]
+    fn french_syllables() {
+        for (word, n) in [
+            ("numérique", 3),
+            ("gouvernement", 4),
+            ("équipe", 2),
+            ("les", 1),
+            ("services", 2),
+            ("accessible", 3),
+        ] {
+            assert_eq!(syllables(word, Lang::Fr), n, "{word}");
+        }
+    }
+
+    #[test]
+    fn formulas() {
+        let c = count_sentence("The cat sat on the mat.", Lang::En);
+        assert_eq!((c.words, c.syllables, c.sentences), (6, 6, 1));
+        assert!(c.flesch_kincaid_grade() < 0.0);
+        assert!(c.flesch_reading_ease() > 100.0);
+        let hard = count_sentence(
+            "Interdepartmental accountability frameworks necessitate comprehensive organizational transformation initiatives.",
+            Lang::En,
+        );
+        assert!(hard.flesch_kincaid_grade() > 16.0);
+        assert!(hard.lix() > 60.0);
+        let fr = count_sentence(
+            "Nous créons des services numériques pour tout le monde.",
+            Lang::Fr,
+        );
+        assert!(fr.kandel_moles() > 50.0, "{}", fr.kandel_moles());
+    }
+}

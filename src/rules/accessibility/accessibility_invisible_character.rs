@@ -1,0 +1,97 @@
+use crate::rules::prelude::*;
+
+declare_rule! {
+    /// ## What it flags
+    /// Invisible characters in the text: zero-width spaces (U+200B), zero-width joiners and
+    /// non-joiners (U+200C, U+200D), word joiners (U+2060), byte-order marks inside the text
+    /// (U+FEFF), soft hyphens (U+00AD), and the literal entity `&nbsp;`.
+    ///
+    /// ## Why it matters
+    /// They are pasted in from word processors and web pages and break what looks fine: a list
+    /// item or heading that starts with U+200B is not one, search does not find the word, and
+    /// screen readers may stumble. `&nbsp;` in Markdown is markup where a no-break space
+    /// character (U+00A0) says the same.
+    ///
+    /// ## Examples
+    /// ```md,bad
+    /// Salaire&nbsp;: 75 000 $ par année.
+    /// ```
+    /// ```md,good
+    /// Salaire : 75 000 $ par année.
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Removing the invisible characters, and writing `&nbsp;` as the character it stands for,
+    /// is safe: the visible text does not change.
+    pub static ACCESSIBILITY_INVISIBLE_CHARACTER = Rule {
+        id: "accessibility-invisible-character",
+        family: Family::Accessibility,
+        severity: Severity::Warning,
+        fix: FixAvailability::Always,
+        options: None,
+        check: Check::Posting(check),
+    };
+}
+
+/// Characters that take no space and show nothing.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+    )
+}
+
+fn name(c: char) -> &'static str {
+    match c {
+        '\u{200B}' => "zero-width space (U+200B)",
+        '\u{200C}' => "zero-width non-joiner (U+200C)",
+        '\u{200D}' => "zero-width joiner (U+200D)",
+        '\u{2060}' => "word joiner (U+2060)",
+        '\u{FEFF}' => "zero-width no-break space (U+FEFF)",
+        _ => "soft hyphen (U+00AD)",
+    }
+}
+
+fn check(posting: &Posting, cx: &mut Context) {
+    let text = posting.text();
+    // A byte-order mark at the very start is `encoding-bom`'s.
+    let start = if posting.bom { 3 } else { 0 };
+    let mut i = start;
+    while i < text.len() {
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        if is_invisible(c) {
+            // One finding for a run of invisible characters.
+            let mut end = i;
+            while let Some(d) = text[end..].chars().next().filter(|d| is_invisible(*d)) {
+                end += d.len_utf8();
+            }
+            let span = posting.span(i..end);
+            let count = text[i..end].chars().count();
+            let message = if count == 1 {
+                format!("invisible {}", name(c))
+            } else {
+                format!("{count} invisible characters ({} and others)", name(c))
+            };
+            cx.report(span, message)
+                .help("Remove it: it shows nothing and breaks search and Markdown.")
+                .replace(Applicability::Safe, "Remove it", "");
+            i = end;
+            continue;
+        }
+        if text[i..].starts_with("&nbsp;") {
+            let span = posting.span(i..i + 6);
+            cx.report(span, "`&nbsp;` is markup for a no-break space")
+                .help("Write the no-break space character (U+00A0) itself, or a plain space.")
+                .replace(
+                    Applicability::Safe,
+                    "Write the no-break space character",
+                    "\u{a0}",
+                );
+            i += 6;
+            continue;
+        }
+        i += c.len_utf8();
+    }
+}

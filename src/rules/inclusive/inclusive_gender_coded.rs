@@ -1,0 +1,123 @@
+use std::sync::LazyLock;
+
+use crate::posting::Lang;
+use crate::rules::prelude::*;
+
+declare_rule! {
+    /// ## What it flags
+    /// English postings whose wording leans strongly masculine or feminine by the word lists of
+    /// Gaucher, Friesen and Kay (2011), as extended by Gender Decoder: one finding per posting,
+    /// when one kind outnumbers the other by more than three words, listing the words counted.
+    /// Words such as `leadership`, `responsible` and `support` are on the lists, which is why
+    /// this is a balance, not a word-by-word warning.
+    ///
+    /// ## Why it matters
+    /// Gaucher et al. found that masculine-coded wording makes job ads less appealing to women
+    /// and lowers their sense of belonging, without changing how men see them.
+    ///
+    /// ## Examples
+    /// ```md,bad
+    /// We want an ambitious, competitive and decisive leader. You are assertive, independent and driven, and you lead with confidence and determination.
+    /// ```
+    /// ```md,good
+    /// We want a developer who enjoys working with others. You lead projects, share what you learn and support your team.
+    /// ```
+    ///
+    /// ## References
+    /// Gaucher, Friesen & Kay (2011), Journal of Personality and Social Psychology 101(1),
+    /// Appendix A; Gender Decoder (lovedaybrooke/gender-decoder, MIT).
+    pub static INCLUSIVE_GENDER_CODED = Rule {
+        id: "inclusive-gender-coded",
+        family: Family::Inclusive,
+        severity: Severity::Info,
+        fix: FixAvailability::Never,
+        options: None,
+        check: Check::Posting(check),
+    };
+}
+
+#[derive(serde::Deserialize)]
+struct Lists {
+    masculine: Vec<String>,
+    feminine: Vec<String>,
+    exceptions: Vec<String>,
+}
+
+static LISTS: LazyLock<Lists> = LazyLock::new(|| {
+    toml::from_str(include_str!(
+        "../../../rules/inclusive/gender-coded.en.toml"
+    ))
+    .expect("valid pack (tests/data.rs)")
+});
+
+/// A difference larger than this makes the wording "strongly" coded (Gender Decoder).
+const STRONG: usize = 3;
+
+fn check(posting: &Posting, cx: &mut Context) {
+    let lists = &*LISTS;
+    let mut masculine: Vec<(String, Span)> = Vec::new();
+    let mut feminine: Vec<(String, Span)> = Vec::new();
+    for block in &posting.markdown.blocks {
+        if posting.lang_at(block.span.start as usize) != Some(Lang::En) {
+            continue;
+        }
+        let text = &block.text;
+        let mut offset = 0;
+        for word in text.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
+            let start = offset;
+            offset += word.len()
+                + text[offset + word.len()..]
+                    .chars()
+                    .next()
+                    .map_or(0, char::len_utf8);
+            let lower = word.to_lowercase();
+            if lower.is_empty() || lists.exceptions.contains(&lower) {
+                continue;
+            }
+            let span = block.source_span(start..start + word.len());
+            if lists
+                .masculine
+                .iter()
+                .any(|stem| lower.starts_with(stem.as_str()))
+            {
+                masculine.push((lower, span));
+            } else if lists
+                .feminine
+                .iter()
+                .any(|stem| lower.starts_with(stem.as_str()))
+            {
+                feminine.push((lower, span));
+            }
+        }
+    }
+    let (m, f) = (masculine.len(), feminine.len());
+    let (lean, more, fewer) = if m > f + STRONG {
+        ("masculine", &masculine, &feminine)
+    } else if f > m + STRONG {
+        ("feminine", &feminine, &masculine)
+    } else {
+        return;
+    };
+    let words = |list: &[(String, Span)]| {
+        let mut w: Vec<&str> = list.iter().map(|(s, _)| s.as_str()).collect();
+        w.sort_unstable();
+        w.dedup();
+        w.join(", ")
+    };
+    let d = cx.report(
+        more[0].1,
+        format!(
+            "the wording is strongly {lean}-coded: {} {lean}-coded words against {}",
+            more.len(),
+            fewer.len()
+        ),
+    );
+    for (_, span) in more.iter().skip(1).take(4) {
+        d.label(*span, format!("{lean}-coded"));
+    }
+    d.help(format!(
+        "Balance the wording, for example by describing the team and the support you offer. Counted: {} ({lean}); {} (the other).",
+        words(more),
+        if fewer.is_empty() { "none".to_string() } else { words(fewer) }
+    ));
+}

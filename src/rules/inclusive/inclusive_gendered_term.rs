@@ -1,0 +1,67 @@
+use std::sync::{Arc, OnceLock};
+
+use crate::posting::Lang;
+use crate::rules::prelude::*;
+use crate::rules::word_list::{self, ListOptions, WordList};
+
+declare_rule! {
+    /// ## What it flags
+    /// Gendered terms, with neutral alternatives: `guys`, `manpower`, `chairman`, `he/she`,
+    /// `his or her`; in French, forms the OQLF does not retain (`il/elle`, short doublets such
+    /// as `candidat(e)` outside tables and forms) and the ideal candidate in the masculine
+    /// (`le candidat idéal`). Lists: `rules/inclusive/gendered.en.toml` and `gendered.fr.toml`.
+    ///
+    /// ## Why it matters
+    /// Gendered wording tells some readers the job is not for them. The Canada.ca guide asks
+    /// for gender-inclusive writing as standard practice, and the EU Pay Transparency Directive
+    /// (Art. 5(3)) requires gender-neutral vacancy notices.
+    ///
+    /// ## Examples
+    /// ```md,bad,file=poste.fr.md
+    /// Le candidat idéal aime travailler en équipe.
+    /// ```
+    /// ```md,good,file=poste.fr.md
+    /// La personne idéale aime travailler en équipe.
+    /// ```
+    ///
+    /// ## Options
+    /// `packs`, `terms` and `allow`, as for `plain-language-jargon`.
+    ///
+    /// ## References
+    /// Language Portal of Canada, "Inclusive writing – Guidelines and resources"; OQLF, Banque
+    /// de dépannage linguistique (rédaction épicène; signes non retenus pour les doublets abrégés).
+    pub static INCLUSIVE_GENDERED_TERM = Rule {
+        id: "inclusive-gendered-term",
+        family: Family::Inclusive,
+        severity: Severity::Warning,
+        fix: FixAvailability::Never,
+        options: Some(validate_options::<ListOptions>),
+        check: Check::Posting(check),
+    };
+}
+
+static LIST: OnceLock<Arc<WordList>> = OnceLock::new();
+
+const PACKS: [(Lang, &str); 2] = [
+    (
+        Lang::En,
+        include_str!("../../../rules/inclusive/gendered.en.toml"),
+    ),
+    (
+        Lang::Fr,
+        include_str!("../../../rules/inclusive/gendered.fr.toml"),
+    ),
+];
+
+fn check(posting: &Posting, cx: &mut Context) {
+    let options: ListOptions = cx.options();
+    let list = word_list::list_for(&LIST, &PACKS, &options);
+    for hit in list.find(posting, &options.allow) {
+        let help = match hit.lang {
+            Lang::Fr => format!("Écrivez plutôt : {}. {}", hit.term.suggestion, hit.term.why),
+            Lang::En => format!("Try: {}. {}", hit.term.suggestion, hit.term.why),
+        };
+        cx.report(hit.span, format!("`{}` is gendered", hit.text))
+            .help(help);
+    }
+}

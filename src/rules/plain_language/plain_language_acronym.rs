@@ -1,0 +1,106 @@
+use std::collections::{BTreeSet, HashSet};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::rules::prelude::*;
+
+declare_rule! {
+    /// ## What it flags
+    /// An abbreviation in capitals (`OCIF`, `CBC`, `SNC`) used without its long form: neither
+    /// `Long Form (ABC)` nor `ABC (Long Form)` anywhere in the posting. Each abbreviation is
+    /// reported once, at its first use. Common ones (`IT`, `PDF`, `URL`…, in
+    /// `rules/plain-language/acronyms.txt`), classification codes (`IT-03`), time zones and
+    /// words in capitals for emphasis are left out.
+    ///
+    /// ## Why it matters
+    /// Readers outside the organization do not know its abbreviations: a language profile
+    /// `CBC` means nothing to a candidate. Canada.ca: "Write out the long form … with the
+    /// abbreviated form in parentheses at first mention" (WCAG 3.1.4 Abbreviations).
+    ///
+    /// ## Examples
+    /// ```md,bad
+    /// This position requires a CBC language profile.
+    /// ```
+    /// ```md,good
+    /// This position requires a bilingual language profile of CBC (comprehension C, writing B, oral C).
+    /// ```
+    ///
+    /// ## Options
+    /// `[rules.plain-language-acronym] allow = ["CDS", "SNC"]` accepts your own.
+    ///
+    /// ## References
+    /// Canada.ca Content Style Guide §4.4; WCAG 2.x SC 3.1.4.
+    pub static PLAIN_LANGUAGE_ACRONYM = Rule {
+        id: "plain-language-acronym",
+        family: Family::PlainLanguage,
+        severity: Severity::Info,
+        fix: FixAvailability::Never,
+        options: Some(validate_options::<Options>),
+        check: Check::Posting(check),
+    };
+}
+
+#[derive(Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Options {
+    #[serde(default)]
+    allow: Vec<String>,
+}
+
+static COMMON: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    crate::rules::url::data_lines(include_str!("../../../rules/plain-language/acronyms.txt"))
+        .collect()
+});
+static EMPHASIS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    crate::rules::url::data_lines(include_str!(
+        "../../../rules/plain-language/emphasis-words.txt"
+    ))
+    .collect()
+});
+/// Two to six capitals, not part of a classification code (`IT-03`) or a longer word.
+static ACRONYM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)[A-Z]{2,6}s?(?-u:\b)").expect("valid regex"));
+
+fn check(posting: &Posting, cx: &mut Context) {
+    let options: Options = cx.options();
+    let text: String = posting
+        .markdown
+        .blocks
+        .iter()
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let title = posting.title.as_ref().map_or("", |t| t.value.as_str());
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    for block in &posting.markdown.blocks {
+        for m in ACRONYM.find_iter(&block.text) {
+            let word = m.as_str().trim_end_matches('s');
+            let after = &block.text[m.end()..];
+            let before = &block.text[..m.start()];
+            if word.len() < 2
+                || seen.contains(word)
+                || COMMON.contains(word)
+                || EMPHASIS.contains(word)
+                || options.allow.iter().any(|a| a == word)
+                || after.starts_with('-')
+                || before.ends_with('-')
+                || crate::posting::date::zone_offset(word).is_some()
+                || matches!(word, "ET" | "PT" | "MT" | "CT" | "HE" | "AM" | "PM")
+            {
+                continue;
+            }
+            seen.insert(word.to_string());
+            // Explained somewhere: `(ABC)` after its long form, `ABC (…)`, or in the title.
+            let explained = text.contains(&format!("({word})"))
+                || text.contains(&format!("{word} ("))
+                || title.contains(&format!("({word})"))
+                || block.text[m.end()..].trim_start().starts_with('(');
+            if explained {
+                continue;
+            }
+            cx.report(block.source_span(m.start()..m.start() + word.len()), format!("`{word}` is not spelled out"))
+                .help(format!("Write the long form at first use, with `({word})` after it, or add `{word}` to `allow`."));
+        }
+    }
+}

@@ -1,0 +1,97 @@
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::posting::Lang;
+use crate::rules::prelude::*;
+
+declare_rule! {
+    /// ## What it flags
+    /// English sentences in the passive voice: a form of *to be* followed by a past participle
+    /// (`applications will be reviewed`, `you will be expected`): the first three of each
+    /// posting, with the count. English only, and info only: the passive is sometimes the right
+    /// choice.
+    ///
+    /// ## Why it matters
+    /// The active voice says who does what, which matters in a job posting ("we will review
+    /// your application"). Canada.ca and Ontario.ca both ask for the active voice.
+    ///
+    /// ## Examples
+    /// ```md,bad
+    /// Applications will be reviewed by the hiring team.
+    /// ```
+    /// ```md,good
+    /// The hiring team will review your application.
+    /// ```
+    ///
+    /// ## References
+    /// Canada.ca Content Style Guide §2.1; Ontario.ca style guide.
+    pub static PLAIN_LANGUAGE_PASSIVE_VOICE = Rule {
+        id: "plain-language-passive-voice",
+        family: Family::PlainLanguage,
+        severity: Severity::Info,
+        fix: FixAvailability::Never,
+        options: None,
+        check: Check::Posting(check),
+    };
+}
+
+/// A form of *to be*, optionally an adverb, then a past participle (`-ed`, or a common
+/// irregular one).
+static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:am|is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?(?:\w{3,}ed|given|taken|made|done|seen|known|shown|written|chosen|held|paid|kept|sent|built|found|told|brought|thought|led|met|put|set|run|won|driven|understood)(?-u:\b)",
+    )
+    .expect("valid regex")
+});
+
+/// `-ed` words that are adjectives after *to be*, not passives.
+const ADJECTIVES: [&str; 12] = [
+    "interested",
+    "excited",
+    "based",
+    "skilled",
+    "experienced",
+    "qualified",
+    "committed",
+    "motivated",
+    "detailed",
+    "required",
+    "supposed",
+    "used",
+];
+
+/// Passives reported per posting: the first ones show the habit.
+const MAX_REPORTED: usize = 3;
+
+fn check(posting: &Posting, cx: &mut Context) {
+    let mut found = Vec::new();
+    for s in super::sentences(posting) {
+        if s.lang != Lang::En {
+            continue;
+        }
+        let Some(m) = PASSIVE.find(s.text) else {
+            continue;
+        };
+        let last = m
+            .as_str()
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        if ADJECTIVES.contains(&last.as_str()) {
+            continue;
+        }
+        found.push((m.as_str().to_string(), s.span));
+    }
+    let total = found.len();
+    for (phrase, span) in found.into_iter().take(MAX_REPORTED) {
+        let more = if total > MAX_REPORTED {
+            format!(" ({total} sentences of this posting are passive)")
+        } else {
+            String::new()
+        };
+        cx.report(span, format!("`{phrase}` is in the passive voice{more}"))
+            .help("Say who does it: `we will review your application`, not `applications will be reviewed`.");
+    }
+}

@@ -1,0 +1,204 @@
+//! One engine for the rules that differ only by their list (jargon, gendered terms,
+//! exclusionary requirements, culture terms): TOML packs of terms, matched case-insensitively
+//! on word boundaries in the posting's text blocks, in the text's language.
+//!
+//! A pack is `[[term]]` tables with `term`, `suggestion`, `why`, `source` (and `lang` when the
+//! file name does not say it). A `term` ending with `*` matches any word that starts with it.
+//! Teams add packs in `postlint.toml`: `[rules.<id>] packs = ["house-terms.toml"]`.
+
+use std::sync::Arc;
+
+use regex::{Regex, RegexBuilder};
+
+use crate::posting::{Lang, Posting, Span};
+
+#[derive(Clone, Debug, serde::Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    pub term: String,
+    #[serde(default)]
+    pub suggestion: String,
+    #[serde(default)]
+    pub why: String,
+    #[serde(default)]
+    pub source: String,
+    /// `en` or `fr`; a built-in pack's file name says it.
+    #[serde(default)]
+    pub lang: Option<String>,
+    /// Phrases that start with the term but are fine (`jeune entreprise` for `jeune`).
+    #[serde(default)]
+    pub except: Vec<String>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pack {
+    #[serde(default)]
+    pub term: Vec<Term>,
+}
+
+/// The options every word-list rule takes: terms added in `postlint.toml` (directly, or read
+/// from the files named in `packs`), and terms to leave alone.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListOptions {
+    #[serde(default)]
+    pub terms: Vec<Term>,
+    #[serde(default)]
+    pub packs: Vec<String>,
+    #[serde(default)]
+    pub allow: Vec<String>,
+}
+
+/// A compiled list.
+#[derive(Debug)]
+pub struct WordList {
+    terms: Vec<(Lang, Term)>,
+    /// One alternation per language, longest terms first.
+    regexes: Vec<(Lang, Regex)>,
+}
+
+/// A term found in the text.
+#[derive(Clone, Debug)]
+pub struct Hit<'a> {
+    pub term: &'a Term,
+    pub lang: Lang,
+    pub span: Span,
+    /// The text as written.
+    pub text: String,
+}
+
+impl WordList {
+    /// Builds a list from built-in packs `(lang, toml)` and extra terms.
+    pub fn new(packs: &[(Lang, &str)], extra: &[Term]) -> WordList {
+        let mut terms = Vec::new();
+        for (lang, text) in packs {
+            let pack: Pack =
+                toml::from_str(text).expect("built-in packs are valid (tests/data.rs)");
+            terms.extend(pack.term.into_iter().map(|t| (*lang, t)));
+        }
+        for t in extra {
+            let langs: Vec<Lang> = match t.lang.as_deref().and_then(Lang::from_code) {
+                Some(l) => vec![l],
+                None => vec![Lang::En, Lang::Fr],
+            };
+            terms.extend(langs.into_iter().map(|l| (l, t.clone())));
+        }
+        let regexes = [Lang::En, Lang::Fr]
+            .into_iter()
+            .filter_map(|lang| {
+                let mut alternatives: Vec<String> = terms
+                    .iter()
+                    .filter(|(l, _)| *l == lang)
+                    .map(|(_, t)| pattern(&t.term))
+                    .collect();
+                if alternatives.is_empty() {
+                    return None;
+                }
+                alternatives.sort_by_key(|a| std::cmp::Reverse(a.len()));
+                let regex = RegexBuilder::new(&alternatives.join("|"))
+                    .case_insensitive(true)
+                    .build()
+                    .ok()?;
+                Some((lang, regex))
+            })
+            .collect();
+        WordList { terms, regexes }
+    }
+
+    fn term_for(&self, lang: Lang, found: &str) -> Option<&Term> {
+        let lower = found.to_lowercase().replace('’', "'");
+        self.terms
+            .iter()
+            .filter(|(l, _)| *l == lang)
+            .map(|(_, t)| t)
+            .find(|t| {
+                let term = t.term.to_lowercase();
+                match term.strip_suffix('*') {
+                    Some(prefix) => lower.starts_with(prefix),
+                    None => lower == term,
+                }
+            })
+    }
+
+    /// Every term of the list in the posting's running text, in its language.
+    pub fn find<'a>(&'a self, posting: &Posting, allow: &[String]) -> Vec<Hit<'a>> {
+        let mut hits = Vec::new();
+        for block in &posting.markdown.blocks {
+            let Some(lang) = posting.lang_at(block.span.start as usize) else {
+                continue;
+            };
+            let Some((_, regex)) = self.regexes.iter().find(|(l, _)| *l == lang) else {
+                continue;
+            };
+            let text = block.text.as_str();
+            for m in regex.find_iter(text) {
+                let (start, mut end) = (m.start(), m.end());
+                // Word boundaries, checked here so that accented letters count as letters.
+                if text[..start].chars().next_back().is_some_and(is_word) {
+                    continue;
+                }
+                let prefix = self
+                    .term_for(lang, m.as_str())
+                    .is_some_and(|t| t.term.ends_with('*'));
+                if prefix {
+                    end += text[end..]
+                        .find(|c: char| !is_word(c))
+                        .unwrap_or(text.len() - end);
+                } else if text[end..].chars().next().is_some_and(is_word) {
+                    continue;
+                }
+                let written = &text[start..end];
+                if allow.iter().any(|a| a.eq_ignore_ascii_case(written)) {
+                    continue;
+                }
+                let Some(term) = self.term_for(lang, written) else {
+                    continue;
+                };
+                let from_here = text[start..].to_lowercase().replace('’', "'");
+                if term
+                    .except
+                    .iter()
+                    .any(|e| from_here.starts_with(&e.to_lowercase()))
+                {
+                    continue;
+                }
+                hits.push(Hit {
+                    term,
+                    lang,
+                    span: block.source_span(start..end),
+                    text: written.to_string(),
+                });
+            }
+        }
+        hits
+    }
+}
+
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// A term as a regular expression: spaces match any white space, `*` any word ending.
+fn pattern(term: &str) -> String {
+    let base = term.trim_end_matches('*');
+    let escaped: Vec<String> = base
+        .split_whitespace()
+        .map(|w| regex::escape(w).replace('\'', "['’]"))
+        .collect();
+    escaped.join(r"\s+")
+}
+
+/// A rule's list: its built-in packs plus the terms of its options, built once per options.
+pub fn list_for(
+    cache: &std::sync::OnceLock<Arc<WordList>>,
+    packs: &[(Lang, &str)],
+    options: &ListOptions,
+) -> Arc<WordList> {
+    if options.terms.is_empty() {
+        return cache
+            .get_or_init(|| Arc::new(WordList::new(packs, &[])))
+            .clone();
+    }
+    Arc::new(WordList::new(packs, &options.terms))
+}
