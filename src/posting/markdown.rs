@@ -103,6 +103,8 @@ pub struct TextBlock {
     pub span: Span,
     /// Index of the section the block is in.
     pub section: usize,
+    /// The block is a table cell.
+    pub in_table: bool,
 }
 
 impl TextBlock {
@@ -157,6 +159,8 @@ pub struct Markdown {
     pub prose: Vec<Span>,
     /// HTML blocks and inline HTML, where suppression comments live.
     pub html: Vec<Span>,
+    /// Code blocks and code spans: not text.
+    pub code: Vec<Span>,
     /// Thematic breaks (`---`, `***`) outside any container.
     pub breaks: Vec<Span>,
     /// URLs written in running text, not as links (kind [`LinkKind::Bare`]).
@@ -249,6 +253,7 @@ pub fn parse(file: FileId, text: &str, start: usize) -> Markdown {
                     block = Some(TextBlock {
                         span: span(range.clone()),
                         section: md.headings.len(),
+                        in_table: matches!(tag, Tag::TableCell),
                         ..TextBlock::default()
                     });
                 }
@@ -277,7 +282,10 @@ pub fn parse(file: FileId, text: &str, start: usize) -> Markdown {
                 Tag::BlockQuote(_) | Tag::FootnoteDefinition(_) | Tag::Table(_) => {
                     container_depth += 1
                 }
-                Tag::CodeBlock(_) | Tag::MetadataBlock(_) => code_depth += 1,
+                Tag::CodeBlock(_) | Tag::MetadataBlock(_) => {
+                    code_depth += 1;
+                    md.code.push(span(range.clone()));
+                }
                 Tag::Link {
                     link_type,
                     dest_url,
@@ -382,7 +390,10 @@ pub fn parse(file: FileId, text: &str, start: usize) -> Markdown {
                     push_prose(&mut md, body, range, start, file, !in_link);
                 }
             }
-            Event::Code(t) => push_text(&mut open, &t),
+            Event::Code(t) => {
+                push_text(&mut open, &t);
+                md.code.push(span(range));
+            }
             Event::Html(_) | Event::InlineHtml(_) => md.html.push(span(range)),
             Event::SoftBreak | Event::HardBreak => {
                 push_text(&mut open, " ");

@@ -5,10 +5,10 @@ use std::ops::Range;
 
 /// Words that end with a period without ending the sentence (lower-cased, without the period).
 const ABBREVIATIONS: &[&str] = &[
-    "a.m", "p.m", "am", "pm", "e.g", "i.e", "etc", "vs", "approx", "no", "nos", "st", "mr", "mrs",
-    "ms", "dr", "prof", "jr", "sr", "inc", "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
-    "sat", "sun", "m", "mm", "mme", "mmes", "mlle", "art", "p", "pp", "env", "janv", "févr", "avr",
+    "a.m", "p.m", "am", "pm", "e.g", "i.e", "vs", "approx", "no", "nos", "st", "mr", "mrs", "ms",
+    "dr", "prof", "jr", "sr", "inc", "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
+    "sun", "m", "mm", "mme", "mmes", "mlle", "art", "p", "pp", "env", "janv", "févr", "avr",
     "juil", "déc", "c.-à-d", "ex", "cf", "min", "max", "ext", "tél", "approx",
 ];
 

@@ -155,6 +155,16 @@ impl WordList {
                 let Some(term) = self.term_for(lang, written) else {
                     continue;
                 };
+                // `Ashley Young`: a one-word term with a capital inside a sentence is a name.
+                let head = text[..start].trim_end();
+                let sentence_start =
+                    head.is_empty() || head.ends_with(['.', '!', '?', ':', '«', '"', '(']);
+                if !term.term.contains(' ')
+                    && written.chars().next().is_some_and(char::is_uppercase)
+                    && !sentence_start
+                {
+                    continue;
+                }
                 let from_here = text[start..].to_lowercase().replace('’', "'");
                 if term
                     .except

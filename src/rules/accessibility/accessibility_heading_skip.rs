@@ -43,7 +43,10 @@ fn check(posting: &Posting, cx: &mut Context) {
             .iter()
             .rev()
             .find(|p| same_part(posting, p.span, h.span));
-        let Some(previous) = previous else { continue };
+        // After the `#` title, the first heading is `accessibility-body-below-h2`'s to judge.
+        let Some(previous) = previous.filter(|p| p.level > 1) else {
+            continue;
+        };
         if h.level > previous.level + 1 {
             cx.report(
                 h.span,

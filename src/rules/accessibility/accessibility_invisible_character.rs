@@ -56,6 +56,13 @@ fn check(posting: &Posting, cx: &mut Context) {
     let text = posting.text();
     // A byte-order mark at the very start is `encoding-bom`'s.
     let start = if posting.bom { 3 } else { 0 };
+    let in_code = |at: usize| {
+        posting
+            .markdown
+            .code
+            .iter()
+            .any(|c| c.range().contains(&at))
+    };
     let mut i = start;
     while i < text.len() {
         let Some(c) = text[i..].chars().next() else {
@@ -80,7 +87,8 @@ fn check(posting: &Posting, cx: &mut Context) {
             i = end;
             continue;
         }
-        if text[i..].starts_with("&nbsp;") {
+        // In code, `&nbsp;` is shown as written: it is the code.
+        if text[i..].starts_with("&nbsp;") && !in_code(i) {
             let span = posting.span(i..i + 6);
             cx.report(span, "`&nbsp;` is markup for a no-break space")
                 .help("Write the no-break space character (U+00A0) itself, or a plain space.")

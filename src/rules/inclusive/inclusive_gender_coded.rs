@@ -115,9 +115,18 @@ fn check(posting: &Posting, cx: &mut Context) {
     for (_, span) in more.iter().skip(1).take(4) {
         d.label(*span, format!("{lean}-coded"));
     }
+    let advice = if lean == "masculine" {
+        "Balance the wording, for example by describing the team and the support you offer."
+    } else {
+        "Balance the wording, for example by naming the decisions the role makes and what it leads."
+    };
     d.help(format!(
-        "Balance the wording, for example by describing the team and the support you offer. Counted: {} ({lean}); {} (the other).",
+        "{advice} Counted: {} ({lean}); {} (the other).",
         words(more),
-        if fewer.is_empty() { "none".to_string() } else { words(fewer) }
+        if fewer.is_empty() {
+            "none".to_string()
+        } else {
+            words(fewer)
+        }
     ));
 }

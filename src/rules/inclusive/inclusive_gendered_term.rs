@@ -7,9 +7,9 @@ use crate::rules::word_list::{self, ListOptions, WordList};
 declare_rule! {
     /// ## What it flags
     /// Gendered terms, with neutral alternatives: `guys`, `manpower`, `chairman`, `he/she`,
-    /// `his or her`; in French, forms the OQLF does not retain (`il/elle`, short doublets such
-    /// as `candidat(e)` outside tables and forms) and the ideal candidate in the masculine
-    /// (`le candidat idéal`). Lists: `rules/inclusive/gendered.en.toml` and `gendered.fr.toml`.
+    /// `his or her`; in French, forms the OQLF does not retain (`il/elle`, and short doublets
+    /// such as `candidat(e)`, `retenu(e)s`, `directeurs(trices)` outside tables) and the ideal
+    /// candidate in the masculine (`le candidat idéal`). Lists: `rules/inclusive/gendered.en.toml` and `gendered.fr.toml`.
     ///
     /// ## Why it matters
     /// Gendered wording tells some readers the job is not for them. The Canada.ca guide asks
@@ -53,8 +53,30 @@ const PACKS: [(Lang, &str); 2] = [
     ),
 ];
 
+/// French short doublets: `candidat(e)`, `retenu(e)s`, `directeurs(trices)`, `agent(e)`.
+static SHORT_DOUBLET: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"\p{L}+\((?:e|ne|le|te|se|trice|euse|ice|ère|ive|rice|ve|fe|he)s?\)s?")
+        .expect("valid regex")
+});
+
 fn check(posting: &Posting, cx: &mut Context) {
     let options: ListOptions = cx.options();
+    // Short doublets are for tables and forms, where space is short (OQLF).
+    for block in posting.markdown.blocks.iter().filter(|b| !b.in_table) {
+        if posting.lang_at(block.span.start as usize) != Some(Lang::Fr) {
+            continue;
+        }
+        for m in SHORT_DOUBLET.find_iter(&block.text) {
+            if block.text[m.end()..].starts_with(|c: char| c.is_alphanumeric())
+                || options.allow.iter().any(|a| a == m.as_str())
+            {
+                continue;
+            }
+            cx.report(block.source_span(m.range()), format!("`{}` is a short doublet", m.as_str())).help(
+                "Écrivez le doublet complet (« candidates et candidats ») ou une forme épicène (« personne candidate »); l'OQLF réserve les doublets abrégés aux tableaux et formulaires.",
+            );
+        }
+    }
     let list = word_list::list_for(&LIST, &PACKS, &options);
     for hit in list.find(posting, &options.allow) {
         let help = match hit.lang {

@@ -2,7 +2,7 @@
 //! TOML packs in `rules/plain-language/`.
 
 mod plain_language_acronym;
-mod plain_language_all_caps;
+pub(crate) mod plain_language_all_caps;
 mod plain_language_jargon;
 mod plain_language_long_paragraph;
 mod plain_language_long_sentence;

@@ -74,7 +74,22 @@ fn check(posting: &Posting, cx: &mut Context) {
     let title = posting.title.as_ref().map_or("", |t| t.value.as_str());
     let mut seen: BTreeSet<String> = BTreeSet::new();
     for block in &posting.markdown.blocks {
+        // Words of a shouted line are `plain-language-all-caps`'s.
+        let shouted: Vec<(usize, usize)> = super::plain_language_all_caps::caps_runs(&block.text)
+            .into_iter()
+            .filter(|run| super::plain_language_all_caps::is_shouting(&block.text, run))
+            .flatten()
+            .collect();
         for m in ACRONYM.find_iter(&block.text) {
+            let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+            if !boundary(block.text[..m.start()].chars().next_back())
+                || !boundary(block.text[m.end()..].chars().next())
+            {
+                continue;
+            }
+            if shouted.iter().any(|&(s, e)| s <= m.start() && m.end() <= e) {
+                continue;
+            }
             let word = m.as_str().trim_end_matches('s');
             let after = &block.text[m.end()..];
             let before = &block.text[..m.start()];

@@ -49,51 +49,85 @@ fn is_caps_word(w: &str) -> bool {
     w.chars().count() >= 2 && w.chars().all(char::is_uppercase)
 }
 
+/// Runs of words in capitals separated by spaces only, as byte ranges of each word.
+pub fn caps_runs(text: &str) -> Vec<Vec<(usize, usize)>> {
+    let mut runs: Vec<Vec<(usize, usize)>> = Vec::new();
+    let mut run: Vec<(usize, usize)> = Vec::new();
+    for m in WORD.find_iter(text) {
+        let joined = run
+            .last()
+            .is_some_and(|&(_, end)| text[end..m.start()].chars().all(|c| c == ' '));
+        if !is_caps_word(m.as_str()) {
+            if !run.is_empty() {
+                runs.push(std::mem::take(&mut run));
+            }
+            continue;
+        }
+        if !run.is_empty() && !joined {
+            runs.push(std::mem::take(&mut run));
+        }
+        run.push((m.start(), m.end()));
+    }
+    if !run.is_empty() {
+        runs.push(run);
+    }
+    runs
+}
+
+/// Shouting: three words or more in capitals, two of them real words (three letters or more),
+/// or two words in capitals with an emphasis word among them (`APPLY NOW`).
+pub fn is_shouting(text: &str, run: &[(usize, usize)]) -> bool {
+    let words = run.iter().map(|(s, e)| &text[*s..*e]);
+    let long = words.clone().filter(|w| w.chars().count() >= 3).count();
+    (run.len() >= 3 && long >= 2) || (run.len() >= 2 && words.clone().any(|w| EMPHASIS.contains(w)))
+}
+
+/// `NOTE` → `Note` at the start of a sentence, `note` elsewhere.
+fn lower(text: &str, start: usize, word: &str) -> String {
+    let lower = word.to_lowercase();
+    let before = text[..start].trim_end();
+    if before.is_empty() || before.ends_with(['.', '!', '?', ':']) {
+        let mut chars = lower.chars();
+        chars
+            .next()
+            .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
+    } else {
+        lower
+    }
+}
+
 fn check(posting: &Posting, cx: &mut Context) {
     for block in &posting.markdown.blocks {
         let text = block.text.as_str();
-        let mut run: Vec<(usize, usize)> = Vec::new();
-        let flush = |run: &mut Vec<(usize, usize)>, cx: &mut Context| {
-            // Three words in capitals in a row, each a real word (three letters or more).
-            if run.len() >= 3 && run.iter().all(|(s, e)| text[*s..*e].chars().count() >= 3) {
-                let span = block.source_span(run[0].0..run[run.len() - 1].1);
+        for run in caps_runs(text) {
+            if is_shouting(text, &run) {
+                let (start, end) = (run[0].0, run[run.len() - 1].1);
+                let written = &text[start..end];
                 cx.report(
-                    span,
-                    format!(
-                        "`{}` is written in capitals",
-                        &text[run[0].0..run[run.len() - 1].1]
-                    ),
+                    block.source_span(start..end),
+                    format!("`{written}` is written in capitals"),
                 )
-                .help("Write it in sentence case; use bold for the one word that matters, if any.");
-            }
-            run.clear();
-        };
-        for m in WORD.find_iter(text) {
-            let piece = m.as_str();
-            if !is_caps_word(piece) {
-                flush(&mut run, cx);
+                .help("Write it in sentence case; use bold for the one word that matters, if any.")
+                .replace(
+                    Applicability::Safe,
+                    "Write it in sentence case",
+                    lower(text, start, written),
+                );
                 continue;
             }
-            if EMPHASIS.contains(piece) {
-                flush(&mut run, cx);
-                let span = block.source_span(m.range());
-                let lower = piece.to_lowercase();
+            for &(start, end) in &run {
+                let piece = &text[start..end];
+                if !EMPHASIS.contains(piece) {
+                    continue;
+                }
+                let fixed = lower(text, start, piece);
                 cx.report(
-                    span,
+                    block.source_span(start..end),
                     format!("`{piece}` is written in capitals for emphasis"),
                 )
                 .help("Write it in lower case; if it matters, say why instead.")
-                .replace(Applicability::Safe, format!("Write `{lower}`"), lower);
-                continue;
+                .replace(Applicability::Safe, format!("Write `{fixed}`"), fixed);
             }
-            // A run is words separated by spaces only: `TOGAF, ITIL, COBIT` is a list of names.
-            if let Some(&(_, last_end)) = run.last()
-                && !text[last_end..m.start()].chars().all(|c| c == ' ')
-            {
-                flush(&mut run, cx);
-            }
-            run.push((m.start(), m.end()));
         }
-        flush(&mut run, cx);
     }
 }

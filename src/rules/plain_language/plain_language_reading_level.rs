@@ -109,7 +109,7 @@ fn check(posting: &Posting, cx: &mut Context) {
                     grade > options.max_grade,
                     format!(
                         "the English text reads at grade {grade:.1} (Flesch–Kincaid; Flesch reading ease {:.0}, LIX {:.0}), above grade {}",
-                        total.flesch_reading_ease(),
+                        total.flesch_reading_ease().max(0.0),
                         total.lix(),
                         options.max_grade
                     ),
@@ -121,7 +121,8 @@ fn check(posting: &Posting, cx: &mut Context) {
                 (
                     ease < options.min_french_ease,
                     format!(
-                        "le texte français est difficile : lisibilité {ease:.0} (Kandel et Moles; LIX {:.0}), sous {}",
+                        "the French text is hard to read: reading ease {:.0} (Kandel & Moles; LIX {:.0}), below {}",
+                        ease.max(0.0),
                         total.lix(),
                         options.min_french_ease
                     ),
