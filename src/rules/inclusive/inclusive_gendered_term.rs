@@ -61,21 +61,26 @@ static SHORT_DOUBLET: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::n
 
 fn check(posting: &Posting, cx: &mut Context) {
     let options: ListOptions = cx.options();
-    // Short doublets are for tables and forms, where space is short (OQLF).
+    // Short doublets are for tables and forms, where space is short (OQLF). A posting written
+    // with them has many: report the first three, with the count.
+    let mut doublets = Vec::new();
     for block in posting.markdown.blocks.iter().filter(|b| !b.in_table) {
         if posting.lang_at(block.span.start as usize) != Some(Lang::Fr) {
             continue;
         }
         for m in SHORT_DOUBLET.find_iter(&block.text) {
-            if block.text[m.end()..].starts_with(|c: char| c.is_alphanumeric())
-                || options.allow.iter().any(|a| a == m.as_str())
-            {
+            if block.text[m.end()..].starts_with(|c: char| c.is_alphanumeric()) || options.allow.iter().any(|a| a == m.as_str()) {
                 continue;
             }
-            cx.report(block.source_span(m.range()), format!("`{}` is a short doublet", m.as_str())).help(
-                "Écrivez le doublet complet (« candidates et candidats ») ou une forme épicène (« personne candidate »); l'OQLF réserve les doublets abrégés aux tableaux et formulaires.",
-            );
+            doublets.push((m.as_str().to_string(), block.source_span(m.range())));
         }
+    }
+    let total = doublets.len();
+    for (written, span) in doublets.into_iter().take(3) {
+        let more = if total > 3 { format!(" ({total} in this posting)") } else { String::new() };
+        cx.report(span, format!("`{written}` is a short doublet{more}")).help(
+            "Écrivez le doublet complet (« candidates et candidats ») ou une forme épicène (« personne candidate »); l'OQLF réserve les doublets abrégés aux tableaux et formulaires.",
+        );
     }
     let list = word_list::list_for(&LIST, &PACKS, &options);
     for hit in list.find(posting, &options.allow) {
