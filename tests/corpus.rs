@@ -406,20 +406,47 @@ fn translation_pairs_of_real_postings() {
 fn plain_language_of_real_postings() {
     let run = lint_corpus();
     let concise = common::render(Format::Concise, &run);
-    let has = |path_part: &str, rule: &str| concise.lines().any(|l| l.contains(path_part) && l.contains(&format!("[{rule}]")));
+    let has = |path_part: &str, rule: &str| {
+        concise
+            .lines()
+            .any(|l| l.contains(path_part) && l.contains(&format!("[{rule}]")))
+    };
     // The long opening sentence of the senior product manager (platform) posting.
-    assert!(has("en/careers/senior-product-manager---platform--f5ea171c-590f-4272-b1cc-7e56714d37fa.md:12:1:", "plain-language-long-sentence"));
+    assert!(has(
+        "en/careers/senior-product-manager---platform--f5ea171c-590f-4272-b1cc-7e56714d37fa.md:12:1:",
+        "plain-language-long-sentence"
+    ));
     // `MAY` in capitals.
-    assert!(concise.lines().any(|l| l.contains("en/join-our-team/storyteller-media-relations-advisor.md:44:") && l.contains("`MAY` is written in capitals")));
+    assert!(concise.lines().any(|l| {
+        l.contains("en/join-our-team/storyteller-media-relations-advisor.md:44:")
+            && l.contains("`MAY` is written in capitals")
+    }));
     // A body that starts at h4.
-    assert!(has("en/careers/senior-policy-advisor--289adf15-22f1-44fb-885c-3b2ea720183b.md:18:", "accessibility-body-below-h2"));
+    assert!(has(
+        "en/careers/senior-policy-advisor--289adf15-22f1-44fb-885c-3b2ea720183b.md:18:",
+        "accessibility-body-below-h2"
+    ));
     // Zero-width spaces in a French heading.
-    assert!(has("fr/careers/conseiller-ère-principal-e-en-relations-avec-les-parties-prenantes--685e34db-a7c9-4476-bc60-ae1c1e751763.md:19:", "accessibility-invisible-character"));
+    assert!(has(
+        "fr/careers/conseiller-ère-principal-e-en-relations-avec-les-parties-prenantes--685e34db-a7c9-4476-bc60-ae1c1e751763.md:19:",
+        "accessibility-invisible-character"
+    ));
     // ODS postings that open with `### Current status`.
-    let ods_h3 = concise.lines().filter(|l| l.contains("/ontario/") && l.contains("[accessibility-body-below-h2]")).count();
+    let ods_h3 = concise
+        .lines()
+        .filter(|l| l.contains("/ontario/") && l.contains("[accessibility-body-below-h2]"))
+        .count();
     assert!(ods_h3 >= 10, "{ods_h3}");
     // Readability is scored in both languages.
-    assert!(concise.lines().any(|l| l.contains("[plain-language-reading-level] the English text")));
+    assert!(
+        concise
+            .lines()
+            .any(|l| l.contains("[plain-language-reading-level] the English text"))
+    );
     // No exclusionary false alarm from `une jeune entreprise`.
-    assert!(!concise.lines().any(|l| l.contains("[inclusive-exclusionary-requirement]") && l.contains("jeune")));
+    assert!(
+        !concise
+            .lines()
+            .any(|l| l.contains("[inclusive-exclusionary-requirement]") && l.contains("jeune"))
+    );
 }

@@ -8,7 +8,7 @@ declare_rule! {
     /// ## What it flags
     /// Culture terms that put people off or promise little: `rockstar`, `ninja`, `guru`,
     /// `work hard, play hard`, `hit the ground running`, `beer fridge`; French `ninja`,
-    /// `gourou`, `être opérationnel dès le premier jour`. Lists: `rules/inclusive/culture.en.toml`
+    /// `gourou`, `être opérationnel dès le premier jour`. Lists: `rules/plain-language/culture.en.toml`
     /// and `culture.fr.toml`, adapted from joblint.
     ///
     /// ## Why it matters
@@ -43,11 +43,11 @@ static LIST: OnceLock<Arc<WordList>> = OnceLock::new();
 const PACKS: [(Lang, &str); 2] = [
     (
         Lang::En,
-        include_str!("../../../rules/inclusive/culture.en.toml"),
+        include_str!("../../../rules/plain-language/culture.en.toml"),
     ),
     (
         Lang::Fr,
-        include_str!("../../../rules/inclusive/culture.fr.toml"),
+        include_str!("../../../rules/plain-language/culture.fr.toml"),
     ),
 ];
 

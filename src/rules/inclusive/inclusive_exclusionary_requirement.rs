@@ -9,7 +9,7 @@ declare_rule! {
     /// Requirements that exclude people on grounds the law protects: `Canadian experience` and
     /// `expérience canadienne` (prohibited in Ontario job postings since January 1, 2026),
     /// `native speaker`, `mother tongue`, `langue maternelle`, `digital native`, `young`,
-    /// `recent graduate`, `récemment diplômé`. Lists: `rules/inclusive/exclusionary.en.toml` and
+    /// `recent graduate`, `récemment diplômé`. Lists: `rules/plain-language/exclusionary.en.toml` and
     /// `exclusionary.fr.toml`.
     ///
     /// ## Why it matters
@@ -43,11 +43,11 @@ static LIST: OnceLock<Arc<WordList>> = OnceLock::new();
 const PACKS: [(Lang, &str); 2] = [
     (
         Lang::En,
-        include_str!("../../../rules/inclusive/exclusionary.en.toml"),
+        include_str!("../../../rules/plain-language/exclusionary.en.toml"),
     ),
     (
         Lang::Fr,
-        include_str!("../../../rules/inclusive/exclusionary.fr.toml"),
+        include_str!("../../../rules/plain-language/exclusionary.fr.toml"),
     ),
 ];
 

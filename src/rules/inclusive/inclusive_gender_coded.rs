@@ -45,7 +45,7 @@ struct Lists {
 
 static LISTS: LazyLock<Lists> = LazyLock::new(|| {
     toml::from_str(include_str!(
-        "../../../rules/inclusive/gender-coded.en.toml"
+        "../../../rules/plain-language/gender-coded.en.toml"
     ))
     .expect("valid pack (tests/data.rs)")
 });

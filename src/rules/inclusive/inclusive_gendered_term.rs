@@ -9,7 +9,7 @@ declare_rule! {
     /// Gendered terms, with neutral alternatives: `guys`, `manpower`, `chairman`, `he/she`,
     /// `his or her`; in French, forms the OQLF does not retain (`il/elle`, and short doublets
     /// such as `candidat(e)`, `retenu(e)s`, `directeurs(trices)` outside tables) and the ideal
-    /// candidate in the masculine (`le candidat idéal`). Lists: `rules/inclusive/gendered.en.toml` and `gendered.fr.toml`.
+    /// candidate in the masculine (`le candidat idéal`). Lists: `rules/plain-language/gendered.en.toml` and `gendered.fr.toml`.
     ///
     /// ## Why it matters
     /// Gendered wording tells some readers the job is not for them. The Canada.ca guide asks
@@ -45,11 +45,11 @@ static LIST: OnceLock<Arc<WordList>> = OnceLock::new();
 const PACKS: [(Lang, &str); 2] = [
     (
         Lang::En,
-        include_str!("../../../rules/inclusive/gendered.en.toml"),
+        include_str!("../../../rules/plain-language/gendered.en.toml"),
     ),
     (
         Lang::Fr,
-        include_str!("../../../rules/inclusive/gendered.fr.toml"),
+        include_str!("../../../rules/plain-language/gendered.fr.toml"),
     ),
 ];
 
@@ -69,7 +69,9 @@ fn check(posting: &Posting, cx: &mut Context) {
             continue;
         }
         for m in SHORT_DOUBLET.find_iter(&block.text) {
-            if block.text[m.end()..].starts_with(|c: char| c.is_alphanumeric()) || options.allow.iter().any(|a| a == m.as_str()) {
+            if block.text[m.end()..].starts_with(|c: char| c.is_alphanumeric())
+                || options.allow.iter().any(|a| a == m.as_str())
+            {
                 continue;
             }
             doublets.push((m.as_str().to_string(), block.source_span(m.range())));
@@ -77,7 +79,11 @@ fn check(posting: &Posting, cx: &mut Context) {
     }
     let total = doublets.len();
     for (written, span) in doublets.into_iter().take(3) {
-        let more = if total > 3 { format!(" ({total} in this posting)") } else { String::new() };
+        let more = if total > 3 {
+            format!(" ({total} in this posting)")
+        } else {
+            String::new()
+        };
         cx.report(span, format!("`{written}` is a short doublet{more}")).help(
             "Écrivez le doublet complet (« candidates et candidats ») ou une forme épicène (« personne candidate »); l'OQLF réserve les doublets abrégés aux tableaux et formulaires.",
         );

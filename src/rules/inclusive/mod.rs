@@ -1,5 +1,5 @@
 //! The inclusive family: wording that welcomes every qualified candidate. Lists are TOML packs
-//! in `rules/inclusive/`.
+//! in `rules/plain-language/`.
 
 mod inclusive_culture_term;
 mod inclusive_exclusionary_requirement;

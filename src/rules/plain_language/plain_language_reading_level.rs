@@ -7,8 +7,9 @@ declare_rule! {
     /// Text that is hard to read, measured per language of the posting: English by its
     /// Flesch–Kincaid grade (default: above grade 12) and Flesch reading ease, French by the
     /// Kandel & Moles reading ease (default: below 30, "difficult"), and both by LIX. The finding
-    /// gives the scores, and its labels point at the hardest sections and sentences. Languages
-    /// with fewer than 80 words are not scored.
+    /// gives the scores for the posting; it points at the hardest sentence, and its labels at
+    /// the next hardest ones and at the hardest section (scored alike, sections of 50 words or
+    /// more). Languages with fewer than 80 words are not scored.
     ///
     /// Syllables come from the `hypher` hyphenation patterns, with vowel groups as a floor
     /// where TeX patterns count low (short words). Formulas: Flesch–Kincaid grade
@@ -88,9 +89,15 @@ fn check(posting: &Posting, cx: &mut Context) {
             .collect();
         let mut total = Counts::default();
         let mut scored: Vec<(f64, Span)> = Vec::new();
+        let mut by_section: std::collections::BTreeMap<usize, Counts> =
+            std::collections::BTreeMap::new();
         for s in &mine {
             let c = readability::count_sentence(s.text, lang);
             total.add(c);
+            by_section
+                .entry(posting.markdown.blocks[s.block].section)
+                .or_default()
+                .add(c);
             if c.words >= 8 {
                 let difficulty = match lang {
                     Lang::En => c.flesch_kincaid_grade(),
@@ -137,9 +144,32 @@ fn check(posting: &Posting, cx: &mut Context) {
         let Some(&(_, first)) = scored.first() else {
             continue;
         };
+        // The hardest section with enough text to score, by the same formula.
+        let hardest_section = by_section
+            .iter()
+            .filter(|(_, c)| c.words >= 50)
+            .filter_map(|(&k, c)| {
+                let heading = posting.markdown.sections.get(k)?.heading?;
+                let score = match lang {
+                    Lang::En => c.flesch_kincaid_grade(),
+                    Lang::Fr => -c.kandel_moles(),
+                };
+                Some((score, posting.markdown.headings[heading].span, *c))
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0));
         let d = cx.report(first, message);
         for &(_, span) in scored.iter().skip(1).take(2) {
             d.label(span, "another of the hardest sentences");
+        }
+        if let Some((_, span, c)) = hardest_section {
+            let score = match lang {
+                Lang::En => format!("the hardest section: grade {:.1}", c.flesch_kincaid_grade()),
+                Lang::Fr => format!(
+                    "the hardest section: reading ease {:.0}",
+                    c.kandel_moles().max(0.0)
+                ),
+            };
+            d.label(span, score);
         }
         d.help(help);
     }
