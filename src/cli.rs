@@ -21,7 +21,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Lint posting files and folders.
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// List every rule.
     Rules(RulesArgs),
     /// Print a rule's documentation: what it flags, why, examples.
@@ -66,6 +66,21 @@ pub struct CheckArgs {
     /// The date to treat as today, for date rules (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     pub today: Option<jiff::civil::Date>,
+    /// Apply safe fixes, then report what is left.
+    #[arg(long)]
+    pub fix: bool,
+    /// With `--fix` or `--diff`, apply unsafe fixes too (check them: they may change meaning).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Show the fixes as a diff, without writing any file (exit 1 if there is one).
+    #[arg(long, conflicts_with = "fix")]
+    pub diff: bool,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
+    /// Print how many findings each rule reported, instead of the findings.
+    #[arg(long)]
+    pub statistics: bool,
     /// Which findings make the exit code 1.
     #[arg(long, value_enum, default_value = "error")]
     pub fail_on: FailOn,

@@ -15,7 +15,7 @@ use postlint::{Severity, rules};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Check(args) => check(args),
+        Command::Check(args) => check(*args),
         Command::Rules(args) => list_rules(args.format).map(|()| ExitCode::SUCCESS),
         Command::Explain { rule } => explain(&rule).map(|()| ExitCode::SUCCESS),
     };
@@ -76,18 +76,97 @@ fn check(args: CheckArgs) -> miette::Result<ExitCode> {
     } else {
         args.paths.clone()
     };
-    let run = postlint::lint(&paths, &settings)?;
+    let mut run = postlint::lint(&paths, &settings)?;
+    if args.diff {
+        let plans = postlint::fix::plan(&run, args.unsafe_fixes);
+        let mut out = std::io::stdout().lock();
+        for plan in &plans {
+            write!(out, "{}", postlint::fix::diff(plan)).into_diagnostic()?;
+        }
+        let fixes: usize = plans.iter().map(|p| p.applied).sum();
+        writeln!(
+            std::io::stderr(),
+            "{} fixable in {}.",
+            postlint::report::plural(fixes, "finding"),
+            postlint::report::plural(plans.len(), "file")
+        )
+        .into_diagnostic()?;
+        return Ok(if plans.is_empty() || args.exit_zero {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        });
+    }
+    if args.fix {
+        // Fixes can uncover others (or wait for an overlapping one): repeat until nothing changes.
+        let mut fixed = 0;
+        for _ in 0..10 {
+            let plans = postlint::fix::plan(&run, args.unsafe_fixes);
+            if plans.is_empty() {
+                break;
+            }
+            let mut wrote = false;
+            for plan in &plans {
+                let written = postlint::fix::write(std::path::Path::new(&plan.path), plan)
+                    .map_err(|e| {
+                        miette::miette!(code = "postlint::fix", "cannot write {}: {e}", plan.path)
+                    })?;
+                if written {
+                    fixed += plan.applied;
+                    wrote = true;
+                } else {
+                    writeln!(
+                        std::io::stderr(),
+                        "{} changed while postlint ran; it was not fixed.",
+                        plan.path
+                    )
+                    .into_diagnostic()?;
+                }
+            }
+            if !wrote {
+                break;
+            }
+            run = postlint::lint(&paths, &settings)?;
+        }
+        writeln!(
+            std::io::stderr(),
+            "Fixed {}.",
+            postlint::report::plural(fixed, "finding")
+        )
+        .into_diagnostic()?;
+    }
 
-    let stdout = std::io::stdout();
-    let color = args.format == Format::Human
-        && anstream::AutoStream::choice(&stdout) != anstream::ColorChoice::Never;
-    let mut out = anstream::AutoStream::auto(stdout.lock());
-    // A reader that stops early (`postlint check | head`) is not a failure.
-    let written = report::write(args.format, &run, report::Options { color }, &mut out)
-        .and_then(|()| out.flush());
-    match written {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-        other => other.into_diagnostic()?,
+    let write = |out: &mut dyn Write, color: bool| {
+        if args.statistics {
+            report::statistics::write(&run, out)
+        } else {
+            report::write(args.format, &run, report::Options { color }, out)
+        }
+    };
+    match &args.output_file {
+        Some(path) => {
+            let mut file = std::io::BufWriter::new(std::fs::File::create(path).map_err(|e| {
+                miette::miette!(
+                    code = "postlint::output",
+                    "cannot write {}: {e}",
+                    path.display()
+                )
+            })?);
+            write(&mut file, false)
+                .and_then(|()| file.flush())
+                .into_diagnostic()?;
+        }
+        None => {
+            let stdout = std::io::stdout();
+            let color = args.format == Format::Human
+                && anstream::AutoStream::choice(&stdout) != anstream::ColorChoice::Never;
+            let mut out = anstream::AutoStream::auto(stdout.lock());
+            // A reader that stops early (`postlint check | head`) is not a failure.
+            match write(&mut out, color).and_then(|()| out.flush()) {
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                other => other.into_diagnostic()?,
+            }
+        }
     }
 
     let threshold = match args.fail_on {

@@ -1,8 +1,14 @@
 //! Reporters: one file per output format, each writing a [`Run`] to a `Write`.
 
 pub mod concise;
+pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod json_lines;
+pub mod junit;
+pub mod sarif;
+pub mod statistics;
 
 use std::io::{self, Write};
 
@@ -16,6 +22,16 @@ pub enum Format {
     Concise,
     /// The documented JSON contract (see README).
     Json,
+    /// One JSON diagnostic per line.
+    JsonLines,
+    /// SARIF 2.1.0, for GitHub code scanning.
+    Sarif,
+    /// GitHub Actions annotations (workflow commands).
+    Github,
+    /// JUnit XML.
+    Junit,
+    /// GitLab Code Quality JSON.
+    Gitlab,
 }
 
 /// How to print.
@@ -30,6 +46,11 @@ pub fn write(format: Format, run: &Run, options: Options, out: &mut dyn Write) -
         Format::Human => human::write(run, options, out),
         Format::Concise => concise::write(run, out),
         Format::Json => json::write(run, out),
+        Format::JsonLines => json_lines::write(run, out),
+        Format::Sarif => sarif::write(run, out),
+        Format::Github => github::write(run, out),
+        Format::Junit => junit::write(run, out),
+        Format::Gitlab => gitlab::write(run, out),
     }
 }
 

@@ -21,7 +21,10 @@ declare_rule! {
     /// ```
     ///
     /// ## Fix safety
-    /// Lower-casing the word is safe: the text means the same.
+    /// Lower-casing a single emphasis word (`MUST`, `NOTE`) is safe: the text means the same.
+    /// Writing a run of capitals in sentence case is unsafe: it may hold a proper noun
+    /// (`CANADIAN DIGITAL SERVICE`) that must keep its capitals; apply it with
+    /// `--unsafe-fixes` and review the result.
     ///
     /// ## References
     /// Canada.ca Content Style Guide §4.1.
@@ -109,7 +112,7 @@ fn check(posting: &Posting, cx: &mut Context) {
                 )
                 .help("Write it in sentence case; use bold for the one word that matters, if any.")
                 .replace(
-                    Applicability::Safe,
+                    Applicability::Unsafe,
                     "Write it in sentence case",
                     lower(text, start, written),
                 );
