@@ -29,6 +29,24 @@ pub enum Command {
         /// A rule id, such as `front-matter-missing-key`.
         rule: String,
     },
+    /// Write a commented `postlint.toml` for the postings in this folder.
+    Init {
+        /// The folder of postings (the file is written there).
+        #[arg(default_value = ".")]
+        path: PathBuf,
+        /// Overwrite an existing `postlint.toml`.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print a shell completion script.
+    Completions {
+        /// The shell: bash, elvish, fish, powershell or zsh.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), for `man -l -` or a `man1` folder.
+    Man,
+    /// Print the JSON Schema of `postlint.toml`, for editors' completion and checks.
+    ConfigSchema,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -45,6 +63,13 @@ pub enum FailOn {
 pub struct CheckArgs {
     /// Files or folders to lint [default: .]
     pub paths: Vec<PathBuf>,
+    /// Lint standard input as if it were this file (its folder's configuration applies).
+    /// With `--fix`, the fixed text is written to standard output.
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["paths", "watch"])]
+    pub stdin_filename: Option<PathBuf>,
+    /// Lint again whenever a posting or the configuration changes.
+    #[arg(long, short = 'w', conflicts_with = "diff")]
+    pub watch: bool,
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,

@@ -52,33 +52,76 @@ impl ConfigError {
     }
 }
 
-/// The file as written. Unknown keys are errors.
-#[derive(Debug, Default, Deserialize)]
+/// `postlint.toml`, as written. Unknown keys are errors.
+#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(title = "postlint.toml")]
 struct ConfigFile {
+    /// Rules to run: rule ids, family ids, id prefixes, or "all" (default: all).
+    #[schemars(with = "Option<Vec<String>>")]
     select: Option<Vec<Spanned<String>>>,
+    /// Rules or families to run on top of `select`.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     extend_select: Vec<Spanned<String>>,
+    /// Rules or families to skip.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     ignore: Vec<Spanned<String>>,
+    /// Front-matter profile: "auto", "none", "cds", "ods", or a name from `profiles`.
+    #[schemars(with = "Option<String>")]
     profile: Option<Spanned<String>>,
+    /// Pay-transparency law to check, as an ISO 3166-2 code such as "CA-ON" or "US-CO".
+    #[schemars(with = "Option<String>")]
     jurisdiction: Option<Spanned<String>>,
+    /// The employer's number of employees, for laws that cover only larger employers.
     employer_size: Option<u32>,
+    /// The date treated as today (YYYY-MM-DD); the `--today` flag wins.
+    #[schemars(with = "Option<String>", regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
     today: Option<Spanned<String>>,
+    /// Files to leave out when walking folders: globs relative to this file's folder.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     exclude: Vec<Spanned<String>>,
+    /// Your own profiles: name = path of a JSON Schema file, relative to this file.
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, String>")]
     profiles: BTreeMap<String, Spanned<String>>,
+    /// Per rule or family: `severity` ("error", "warning", "info", "off") and rule options.
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, RuleTable>")]
     rules: BTreeMap<Spanned<String>, Spanned<toml::Table>>,
+    /// Per-glob settings, applied in order after the ones above.
     #[serde(default)]
     overrides: Vec<OverrideFile>,
+    /// Translation pairs the automatic pairing cannot find.
     #[serde(default)]
     translation: TranslationFile,
 }
 
+/// The schema of a `[rules.<id>]` table: a severity, and the rule's own options.
+#[derive(schemars::JsonSchema)]
+#[allow(dead_code)]
+struct RuleTable {
+    /// "error", "warning", "info" or "off".
+    severity: Option<SeverityName>,
+    /// The rule's options (`postlint explain <rule>` lists them).
+    #[serde(flatten)]
+    options: BTreeMap<String, serde_json::Value>,
+}
+
+#[derive(schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+#[allow(dead_code)]
+enum SeverityName {
+    Error,
+    Warning,
+    Info,
+    Off,
+}
+
 /// `[translation]`: pairs the automatic pairing cannot find.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct TranslationFile {
     /// `[["en/old-name.md", "fr/nouveau-nom.md"], …]`: paths (or path endings) of an English
@@ -87,20 +130,41 @@ struct TranslationFile {
     pairs: Vec<(String, String)>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+/// `[[overrides]]`: settings for the files matching `files`.
+#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct OverrideFile {
+    /// Globs relative to the configuration file's folder.
+    #[schemars(with = "Vec<String>")]
     files: Vec<Spanned<String>>,
+    /// Rules to run for these files, instead of the ones above.
+    #[schemars(with = "Option<Vec<String>>")]
     select: Option<Vec<Spanned<String>>>,
+    /// Rules or families to run on top.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     extend_select: Vec<Spanned<String>>,
+    /// Rules or families to skip.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     ignore: Vec<Spanned<String>>,
+    /// Front-matter profile for these files.
+    #[schemars(with = "Option<String>")]
     profile: Option<Spanned<String>>,
+    /// Pay-transparency law for these files.
+    #[schemars(with = "Option<String>")]
     jurisdiction: Option<Spanned<String>>,
+    /// The employer's size for these files.
     employer_size: Option<u32>,
+    /// Per rule or family settings for these files.
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, RuleTable>")]
     rules: BTreeMap<Spanned<String>, Spanned<toml::Table>>,
+}
+
+/// The JSON Schema of `postlint.toml` (`postlint config-schema`).
+pub fn json_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(ConfigFile)).unwrap_or_default()
 }
 
 /// Command-line choices that refine the configuration.
@@ -163,6 +227,8 @@ pub struct Settings {
     pub online: Option<crate::online::Options>,
     /// Translation pairs named in the configuration.
     pub translation_pairs: Vec<(String, String)>,
+    /// Shows how far a run has got (on standard error, only on a terminal).
+    pub progress: Option<indicatif::ProgressBar>,
 }
 
 impl Settings {
@@ -184,6 +250,23 @@ impl Settings {
                 })
                 .or_else(|| find_config(cwd)),
         };
+        Self::with_config(cwd, config_path, flags, clock_today)
+    }
+
+    /// The built-in settings, whatever configuration files there are.
+    pub fn builtin(cwd: &Path, clock_today: Date) -> Settings {
+        match Self::with_config(cwd, None, &Flags::default(), clock_today) {
+            Ok(settings) => settings,
+            Err(e) => unreachable!("the built-in settings are valid: {e}"),
+        }
+    }
+
+    fn with_config(
+        cwd: &Path,
+        config_path: Option<PathBuf>,
+        flags: &Flags,
+        clock_today: Date,
+    ) -> ConfigResult<Settings> {
         let (file, source) = match &config_path {
             Some(path) => {
                 let text = std::fs::read_to_string(path).map_err(|e| {
@@ -484,6 +567,7 @@ impl Settings {
             flags: flags_layer,
             options,
             online: None,
+            progress: None,
             translation_pairs: file.translation.pairs.clone(),
         })
     }
@@ -631,4 +715,43 @@ fn profile_help(custom: &BTreeMap<String, Arc<Profile>>) -> String {
             .collect::<Vec<_>>()
             .join(", ")
     )
+}
+
+/// The commented `postlint.toml` that `postlint init` writes for the postings of `run`: the
+/// profile they share (or `auto` when they differ) and what was found.
+pub fn init_file(run: &crate::Run) -> String {
+    let mut profiles: BTreeMap<String, usize> = BTreeMap::new();
+    let mut langs: BTreeMap<String, usize> = BTreeMap::new();
+    let mut postings = 0;
+    for posting in run.postings() {
+        postings += 1;
+        let profile = posting.profile.as_ref().map_or("none", |p| p.name.as_str());
+        *profiles.entry(profile.to_string()).or_default() += 1;
+        for segment in &posting.segments {
+            *langs.entry(segment.lang.code().to_string()).or_default() += 1;
+        }
+    }
+    let profile = match profiles.keys().collect::<Vec<_>>().as_slice() {
+        [only] if only.as_str() != "none" => only.as_str(),
+        _ => "auto",
+    };
+    let count = |m: &BTreeMap<_, usize>| -> String {
+        m.iter()
+            .map(|(k, n)| format!("{k} {n}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let summary = if postings == 0 {
+        "no postings yet.".to_string()
+    } else {
+        format!(
+            "{}; profiles: {}; languages: {}.",
+            crate::report::plural(postings, "posting"),
+            count(&profiles),
+            count(&langs)
+        )
+    };
+    include_str!("init.toml")
+        .replace("{summary}", &summary)
+        .replace("{profile}", profile)
 }

@@ -26,6 +26,18 @@ pub struct Discovered {
     pub files: Vec<PathBuf>,
     /// `(path, reason)` for entries the walk could not read (permissions, link loops).
     pub errors: Vec<(PathBuf, String)>,
+    /// Text given under a file name instead of read from disk (`--stdin-filename`).
+    pub given: Vec<(PathBuf, Vec<u8>)>,
+}
+
+impl Discovered {
+    /// One text read from elsewhere (standard input), linted as if it were the file `name`.
+    pub fn given(name: PathBuf, bytes: Vec<u8>) -> Self {
+        Discovered {
+            given: vec![(name, bytes)],
+            ..Discovered::default()
+        }
+    }
 }
 
 pub fn is_markdown(path: &Path) -> bool {

@@ -37,11 +37,19 @@ pub struct Run {
     pub files: Vec<File>,
     /// Sorted by path, offset, rule id.
     pub diagnostics: Vec<Diagnostic>,
+    /// Translation counterparts read from disk only to compare with [`Run::files`], when those
+    /// were named one by one (a pre-commit hook, an editor): not checked, never fixed. Their
+    /// ids follow those of `files`.
+    pub context: Vec<Posting>,
 }
 
 impl Run {
     pub fn source(&self, id: FileId) -> &SourceFile {
-        self.files[id.0 as usize].source()
+        let i = id.0 as usize;
+        match self.files.get(i) {
+            Some(file) => file.source(),
+            None => &self.context[i - self.files.len()].source,
+        }
     }
 
     pub fn postings(&self) -> impl Iterator<Item = &Posting> {
@@ -59,28 +67,63 @@ impl Run {
     }
 }
 
+/// Where a file's text comes from.
+enum Entry {
+    Disk,
+    /// Given by the caller (standard input).
+    Given(Vec<u8>),
+    /// The walk could not read it, for this reason.
+    Unwalkable(String),
+}
+
 /// Lints the discovered files.
 pub fn run(found: Discovered, settings: &Settings) -> Run {
-    let mut entries: Vec<(PathBuf, Option<String>)> =
-        found.files.into_iter().map(|p| (p, None)).collect();
+    let mut entries: Vec<(PathBuf, Entry)> =
+        found.files.into_iter().map(|p| (p, Entry::Disk)).collect();
     entries.extend(
         found
             .errors
             .into_iter()
-            .map(|(p, reason)| (p, Some(reason))),
+            .map(|(p, reason)| (p, Entry::Unwalkable(reason))),
+    );
+    entries.extend(
+        found
+            .given
+            .into_iter()
+            .map(|(p, bytes)| (p, Entry::Given(bytes))),
     );
     entries.sort_by_key(|(p, _)| discover::display(p));
+    let progress = settings
+        .progress
+        .clone()
+        .unwrap_or_else(indicatif::ProgressBar::hidden);
+    // Each file is counted once read and parsed, and once checked.
+    progress.set_length(2 * entries.len() as u64);
     // Read and parse every file once, in parallel.
     let loaded: Vec<(File, Vec<Diagnostic>, FileSettings)> = entries
         .par_iter()
         .enumerate()
-        .map(|(i, (path, walk_error))| {
+        .map(|(i, (path, entry))| {
             let id = FileId(i as u32);
             let file_settings = settings.for_path(path);
-            let (file, found) = match walk_error {
-                Some(reason) => unread_file(id, path, reason, &file_settings),
-                None => load_file(id, path, &file_settings),
+            let (file, found) = match entry {
+                Entry::Unwalkable(reason) => unread_file(id, path, reason, &file_settings),
+                Entry::Disk => match std::fs::read(path) {
+                    Ok(bytes) => load_file(id, path, bytes, &file_settings),
+                    Err(e) => {
+                        let broken_link = e.kind() == std::io::ErrorKind::NotFound
+                            && std::fs::symlink_metadata(path).is_ok();
+                        let reason = if broken_link {
+                            "a symbolic link to a file that does not exist".to_string()
+                        } else {
+                            discover::io_reason(&e)
+                        };
+                        unread_file(id, path, &reason, &file_settings)
+                    }
+                },
+                Entry::Given(bytes) => load_file(id, path, bytes.clone(), &file_settings),
             };
+            progress.inc(1);
             (file, found, file_settings)
         })
         .collect();
@@ -105,13 +148,23 @@ pub fn run(found: Discovered, settings: &Settings) -> Run {
     // Check each posting, in parallel.
     let checked: Vec<Vec<Diagnostic>> = loaded
         .par_iter()
-        .map(|(file, _, file_settings)| match file {
-            File::Posting(posting) => check(posting, file_settings, settings, online.as_ref()),
-            File::Unread(_) => Vec::new(),
+        .map(|(file, _, file_settings)| {
+            let found = match file {
+                File::Posting(posting) => check(posting, file_settings, settings, online.as_ref()),
+                File::Unread(_) => Vec::new(),
+            };
+            progress.inc(1);
+            found
         })
         .collect();
-    // Then the corpus: translation pairs across files.
+    progress.finish_and_clear();
+    // Then the corpus: translation pairs across files, with counterparts left out of the run.
     let mut by_file = checked;
+    let context = counterparts(&loaded, settings);
+    let context_settings: Vec<FileSettings> = context
+        .iter()
+        .map(|p| settings.for_path(std::path::Path::new(&p.source.path)))
+        .collect();
     {
         let postings: Vec<&Posting> = loaded
             .iter()
@@ -119,14 +172,18 @@ pub fn run(found: Discovered, settings: &Settings) -> Run {
                 File::Posting(p) => Some(p.as_ref()),
                 File::Unread(_) => None,
             })
+            .chain(&context)
             .collect();
         let corpus = Corpus::new(postings, &settings.translation_pairs);
         for (i, rule) in rules::all().iter().enumerate() {
             let Check::Corpus(check) = rule.check else {
                 continue;
             };
-            let severities: Vec<Option<Severity>> =
-                loaded.iter().map(|(_, _, fs)| fs.severities[i]).collect();
+            let severities: Vec<Option<Severity>> = loaded
+                .iter()
+                .map(|(_, _, fs)| fs.severities[i])
+                .chain(context_settings.iter().map(|fs| fs.severities[i]))
+                .collect();
             let mut found = Vec::new();
             let mut cx = CorpusContext {
                 rule,
@@ -136,7 +193,10 @@ pub fn run(found: Discovered, settings: &Settings) -> Run {
             };
             check(&corpus, &mut cx);
             for d in found {
-                by_file[d.span.file.0 as usize].push(d);
+                // Findings in a counterpart that was only read for comparison are not reported.
+                if let Some(file) = by_file.get_mut(d.span.file.0 as usize) {
+                    file.push(d);
+                }
             }
         }
     }
@@ -160,7 +220,67 @@ pub fn run(found: Discovered, settings: &Settings) -> Run {
             &b.message,
         ))
     });
-    Run { files, diagnostics }
+    Run {
+        files,
+        diagnostics,
+        context,
+    }
+}
+
+/// The files where the translations of the run's postings would be (the parallel `en/`/`fr/`
+/// folder, the `.en.md`/`.fr.md` sibling) that are not in the run, parsed for comparison.
+fn counterparts(
+    loaded: &[(File, Vec<Diagnostic>, FileSettings)],
+    settings: &Settings,
+) -> Vec<Posting> {
+    let linted: std::collections::BTreeSet<String> = loaded
+        .iter()
+        .map(|(f, _, _)| f.source().path.clone())
+        .collect();
+    let mut candidates = std::collections::BTreeSet::new();
+    for (file, _, _) in loaded {
+        let path = std::path::Path::new(&file.source().path);
+        let swapped: PathBuf = path
+            .components()
+            .map(|c| match c.as_os_str().to_str() {
+                Some("en") => std::ffi::OsStr::new("fr"),
+                Some("fr") => std::ffi::OsStr::new("en"),
+                _ => c.as_os_str(),
+            })
+            .collect();
+        if swapped != path
+            && let Some(folder) = swapped.parent()
+            && let Ok(entries) = std::fs::read_dir(folder)
+        {
+            candidates.extend(entries.flatten().map(|e| e.path()));
+        }
+        let name = path.to_string_lossy();
+        for (from, to) in [(".en.", ".fr."), (".fr.", ".en.")] {
+            if name.contains(from) {
+                candidates.insert(PathBuf::from(name.replace(from, to)));
+            }
+        }
+    }
+    let first = loaded.len();
+    candidates
+        .into_iter()
+        .filter(|p| p.is_file() && discover::is_markdown(p) && !settings.is_excluded(p))
+        .filter(|p| !linted.contains(&discover::display(p)))
+        .filter_map(|p| {
+            let text = std::fs::read_to_string(&p).ok()?;
+            Some((p, text))
+        })
+        .enumerate()
+        .map(|(i, (p, text))| {
+            let profile = settings.for_path(&p).profile;
+            Posting::parse(
+                FileId((first + i) as u32),
+                discover::display(&p),
+                text,
+                &profile,
+            )
+        })
+        .collect()
 }
 
 fn engine_diagnostic(
@@ -198,22 +318,10 @@ fn unread_file(
 fn load_file(
     id: FileId,
     path: &std::path::Path,
+    bytes: Vec<u8>,
     file_settings: &FileSettings,
 ) -> (File, Vec<Diagnostic>) {
     let display = discover::display(path);
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => {
-            let broken_link =
-                e.kind() == std::io::ErrorKind::NotFound && std::fs::symlink_metadata(path).is_ok();
-            let reason = if broken_link {
-                "a symbolic link to a file that does not exist".to_string()
-            } else {
-                discover::io_reason(&e)
-            };
-            return unread_file(id, path, &reason, file_settings);
-        }
-    };
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {

@@ -85,17 +85,34 @@ pub fn write(path: &Path, fix: &FileFix) -> io::Result<bool> {
     if current != fix.original.as_bytes() {
         return Ok(false);
     }
+    let permissions = std::fs::metadata(path)?.permissions();
+    let temp = temporary(path, &fix.fixed)?;
+    std::fs::set_permissions(temp.path(), permissions)?;
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(true)
+}
+
+/// Writes a new file atomically; an existing one is replaced only if `replace` is set.
+pub fn write_new(path: &Path, text: &str, replace: bool) -> io::Result<()> {
+    let temp = temporary(path, text)?;
+    if replace {
+        temp.persist(path).map_err(|e| e.error)?;
+    } else {
+        temp.persist_noclobber(path).map_err(|e| e.error)?;
+    }
+    Ok(())
+}
+
+/// `text` in a temporary file beside `path`, on disk, ready to be renamed over it.
+fn temporary(path: &Path, text: &str) -> io::Result<tempfile::NamedTempFile> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let mut temp = tempfile::NamedTempFile::new_in(dir)?;
-    io::Write::write_all(&mut temp, fix.fixed.as_bytes())?;
+    io::Write::write_all(&mut temp, text.as_bytes())?;
     temp.as_file().sync_all()?;
-    let permissions = std::fs::metadata(path)?.permissions();
-    std::fs::set_permissions(temp.path(), permissions)?;
-    temp.persist(path).map_err(|e| e.error)?;
-    Ok(true)
+    Ok(temp)
 }
 
 /// A unified diff of one file's fix.

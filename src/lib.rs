@@ -27,3 +27,8 @@ pub fn lint(paths: &[PathBuf], settings: &Settings) -> Result<Run, discover::Pat
     let found = discover::discover(paths, settings)?;
     Ok(engine::run(found, settings))
 }
+
+/// Lints `text` (standard input, an editor's buffer) as if it were the file `name`.
+pub fn lint_text(name: PathBuf, text: Vec<u8>, settings: &Settings) -> Run {
+    engine::run(discover::Discovered::given(name, text), settings)
+}

@@ -4,7 +4,9 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
+use std::path::{Path, PathBuf};
+
+use clap::{CommandFactory, Parser};
 use miette::IntoDiagnostic;
 
 use postlint::cli::{CheckArgs, Cli, Command, FailOn, RulesFormat};
@@ -18,24 +20,58 @@ fn main() -> ExitCode {
         Command::Check(args) => check(*args),
         Command::Rules(args) => list_rules(args.format).map(|()| ExitCode::SUCCESS),
         Command::Explain { rule } => explain(&rule).map(|()| ExitCode::SUCCESS),
+        Command::Init { path, force } => init(&path, force).map(|()| ExitCode::SUCCESS),
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "postlint", &mut script);
+            print(&script).map(|()| ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut page)
+                .into_diagnostic()
+                .and_then(|()| print(&page))
+                .map(|()| ExitCode::SUCCESS)
+        }
+        Command::ConfigSchema => {
+            let schema = postlint::config::json_schema();
+            let text = serde_json::to_string_pretty(&schema).into_diagnostic();
+            text.and_then(|t| print(format!("{t}\n").as_bytes()))
+                .map(|()| ExitCode::SUCCESS)
+        }
     };
     match result {
         Ok(code) => code,
         Err(report) => {
-            let color =
-                anstream::AutoStream::choice(&std::io::stderr()) != anstream::ColorChoice::Never;
-            let handler = if color {
-                miette::GraphicalReportHandler::new()
-            } else {
-                miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor()).with_links(false)
-            };
-            let mut text = String::new();
-            if handler.render_report(&mut text, report.as_ref()).is_err() {
-                text = format!("{report:?}");
-            }
-            let _ = writeln!(std::io::stderr(), "{text}");
+            print_error(&report);
             ExitCode::from(2)
         }
+    }
+}
+
+/// postlint's own failure, as a miette report on standard error.
+fn print_error(report: &miette::Report) {
+    let color = anstream::AutoStream::choice(&std::io::stderr()) != anstream::ColorChoice::Never;
+    let handler = if color {
+        miette::GraphicalReportHandler::new()
+    } else {
+        miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
+            .with_links(false)
+    };
+    let mut text = String::new();
+    if handler.render_report(&mut text, report.as_ref()).is_err() {
+        text = format!("{report:?}");
+    }
+    let _ = writeln!(std::io::stderr(), "{text}");
+}
+
+/// Writes to standard output; a reader that stops early (`postlint man | head`) is no failure.
+fn print(bytes: &[u8]) -> miette::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.into_diagnostic(),
     }
 }
 
@@ -46,10 +82,27 @@ fn check(args: CheckArgs) -> miette::Result<ExitCode> {
             .build_global()
             .into_diagnostic()?;
     }
+    if let Some(name) = &args.stdin_filename {
+        return check_stdin(&args, name);
+    }
+    let paths = if args.paths.is_empty() {
+        vec![".".into()]
+    } else {
+        args.paths.clone()
+    };
+    if args.watch {
+        return watch(&args, &paths);
+    }
+    let settings = settings(&args, args.paths.first().cloned())?;
+    check_paths(&args, &settings, &paths)
+}
+
+/// The configuration found for `search_from`, refined by the flags.
+fn settings(args: &CheckArgs, search_from: Option<PathBuf>) -> miette::Result<Settings> {
     let cwd = std::env::current_dir().into_diagnostic()?;
     let flags = Flags {
         config: args.config.clone(),
-        search_from: args.paths.first().cloned(),
+        search_from,
         select: args.select.clone(),
         extend_select: args.extend_select.clone(),
         ignore: args.ignore.clone(),
@@ -71,31 +124,25 @@ fn check(args: CheckArgs) -> miette::Result<ExitCode> {
             ..defaults
         });
     }
-    let paths = if args.paths.is_empty() {
-        vec![".".into()]
-    } else {
-        args.paths.clone()
-    };
-    let mut run = postlint::lint(&paths, &settings)?;
+    // Hidden by indicatif when standard error is not a terminal.
+    let bar =
+        indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}").into_diagnostic()?,
+    );
+    bar.set_message("checked");
+    settings.progress = Some(bar);
+    Ok(settings)
+}
+
+fn check_paths(
+    args: &CheckArgs,
+    settings: &Settings,
+    paths: &[PathBuf],
+) -> miette::Result<ExitCode> {
+    let mut run = postlint::lint(paths, settings)?;
     if args.diff {
-        let plans = postlint::fix::plan(&run, args.unsafe_fixes);
-        let mut out = std::io::stdout().lock();
-        for plan in &plans {
-            write!(out, "{}", postlint::fix::diff(plan)).into_diagnostic()?;
-        }
-        let fixes: usize = plans.iter().map(|p| p.applied).sum();
-        writeln!(
-            std::io::stderr(),
-            "{} fixable in {}.",
-            postlint::report::plural(fixes, "finding"),
-            postlint::report::plural(plans.len(), "file")
-        )
-        .into_diagnostic()?;
-        return Ok(if plans.is_empty() || args.exit_zero {
-            ExitCode::SUCCESS
-        } else {
-            ExitCode::from(1)
-        });
+        return show_diff(args, &run);
     }
     if args.fix {
         // Fixes can uncover others (or wait for an overlapping one): repeat until nothing changes.
@@ -126,21 +173,129 @@ fn check(args: CheckArgs) -> miette::Result<ExitCode> {
             if !wrote {
                 break;
             }
-            run = postlint::lint(&paths, &settings)?;
+            run = postlint::lint(paths, settings)?;
         }
-        writeln!(
-            std::io::stderr(),
-            "Fixed {}.",
-            postlint::report::plural(fixed, "finding")
-        )
-        .into_diagnostic()?;
+        print_fixed(fixed)?;
     }
+    report(args, &run)
+}
 
+fn print_fixed(fixed: usize) -> miette::Result<()> {
+    writeln!(
+        std::io::stderr(),
+        "Fixed {}.",
+        postlint::report::plural(fixed, "finding")
+    )
+    .into_diagnostic()
+}
+
+fn show_diff(args: &CheckArgs, run: &postlint::Run) -> miette::Result<ExitCode> {
+    let plans = postlint::fix::plan(run, args.unsafe_fixes);
+    let diff: String = plans.iter().map(postlint::fix::diff).collect();
+    print(diff.as_bytes())?;
+    let fixes: usize = plans.iter().map(|p| p.applied).sum();
+    writeln!(
+        std::io::stderr(),
+        "{} fixable in {}.",
+        postlint::report::plural(fixes, "finding"),
+        postlint::report::plural(plans.len(), "file")
+    )
+    .into_diagnostic()?;
+    Ok(if plans.is_empty() || args.exit_zero {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// `--stdin-filename`: lint standard input; with `--fix`, write the fixed text to standard output.
+fn check_stdin(args: &CheckArgs, name: &std::path::Path) -> miette::Result<ExitCode> {
+    let mut text = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut text).map_err(|e| {
+        miette::miette!(code = "postlint::stdin", "cannot read standard input: {e}")
+    })?;
+    let settings = settings(args, Some(name.to_path_buf()))?;
+    let mut run = postlint::lint_text(name.to_path_buf(), text.clone(), &settings);
+    if args.diff {
+        return show_diff(args, &run);
+    }
+    if !args.fix {
+        return report(args, &run);
+    }
+    let mut fixed = 0;
+    for _ in 0..10 {
+        let Some(plan) = postlint::fix::plan(&run, args.unsafe_fixes).pop() else {
+            break;
+        };
+        fixed += plan.applied;
+        text = plan.fixed.into_bytes();
+        run = postlint::lint_text(name.to_path_buf(), text.clone(), &settings);
+    }
+    print(&text)?;
+    print_fixed(fixed)?;
+    Ok(exit_code(args, &run))
+}
+
+/// `--watch`: lint, then again after every change to a posting or a configuration file.
+fn watch(args: &CheckArgs, paths: &[PathBuf]) -> miette::Result<ExitCode> {
+    use notify_debouncer_mini::notify::RecursiveMode;
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut debouncer =
+        notify_debouncer_mini::new_debouncer(std::time::Duration::from_millis(200), tx)
+            .into_diagnostic()?;
+    for path in paths {
+        debouncer
+            .watcher()
+            .watch(path, RecursiveMode::Recursive)
+            .map_err(|e| {
+                miette::miette!(
+                    code = "postlint::watch",
+                    "cannot watch {}: {e}",
+                    path.display()
+                )
+            })?;
+    }
+    loop {
+        let outcome = settings(args, paths.first().cloned()).and_then(|settings| {
+            if let Some(config) = &settings.config_path {
+                // Watching it again is harmless; a change to it reloads the settings.
+                let _ = debouncer
+                    .watcher()
+                    .watch(config, RecursiveMode::NonRecursive);
+            }
+            check_paths(args, &settings, paths)
+        });
+        if let Err(report) = outcome {
+            print_error(&report);
+        }
+        let _ = writeln!(
+            std::io::stderr(),
+            "Watching for changes; press Ctrl-C to stop."
+        );
+        loop {
+            match rx.recv() {
+                Ok(Ok(events)) if events.iter().any(|e| is_watched(&e.path)) => break,
+                Ok(_) => {}
+                Err(_) => return Ok(ExitCode::SUCCESS),
+            }
+        }
+    }
+}
+
+/// A change that can alter the findings: a posting or a configuration file.
+fn is_watched(path: &std::path::Path) -> bool {
+    postlint::discover::is_markdown(path)
+        || path
+            .file_name()
+            .is_some_and(|n| n == "postlint.toml" || n == ".postlint.toml")
+}
+
+fn report(args: &CheckArgs, run: &postlint::Run) -> miette::Result<ExitCode> {
     let write = |out: &mut dyn Write, color: bool| {
         if args.statistics {
-            report::statistics::write(&run, out)
+            report::statistics::write(run, out)
         } else {
-            report::write(args.format, &run, report::Options { color }, out)
+            report::write(args.format, run, report::Options { color }, out)
         }
     };
     match &args.output_file {
@@ -168,29 +323,31 @@ fn check(args: CheckArgs) -> miette::Result<ExitCode> {
             }
         }
     }
+    Ok(exit_code(args, run))
+}
 
+fn exit_code(args: &CheckArgs, run: &postlint::Run) -> ExitCode {
     let threshold = match args.fail_on {
         FailOn::Error => Severity::Error,
         FailOn::Warning => Severity::Warning,
         FailOn::Info => Severity::Info,
     };
     let failed = run.diagnostics.iter().any(|d| d.severity >= threshold);
-    Ok(if failed && !args.exit_zero {
+    if failed && !args.exit_zero {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    })
+    }
 }
 
 fn list_rules(format: RulesFormat) -> miette::Result<()> {
-    let mut out = std::io::stdout().lock();
     match format {
         RulesFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &postlint::report::rules_json())
-                .into_diagnostic()?;
-            writeln!(out).into_diagnostic()
+            let json =
+                serde_json::to_string_pretty(&postlint::report::rules_json()).into_diagnostic()?;
+            print(format!("{json}\n").as_bytes())
         }
-        RulesFormat::Human => write!(out, "{}", postlint::report::rules_table()).into_diagnostic(),
+        RulesFormat::Human => print(postlint::report::rules_table().as_bytes()),
     }
 }
 
@@ -209,15 +366,39 @@ fn explain(id: &str) -> miette::Result<()> {
             "unknown rule `{id}`"
         ));
     };
-    let mut out = std::io::stdout().lock();
-    writeln!(
-        out,
-        "# {}\n\nFamily: {} · default severity: {} · fix: {}\n\n{}",
+    let page = format!(
+        "# {}\n\nFamily: {} · default severity: {} · fix: {}\n\n{}\n",
         rule.id,
         rule.family.id(),
         rule.severity,
         rule.fix.as_str(),
         rule.docs().trim_end()
-    )
-    .into_diagnostic()
+    );
+    print(page.as_bytes())
+}
+
+/// `postlint init`: a commented `postlint.toml` for the profile most postings here match.
+fn init(folder: &Path, force: bool) -> miette::Result<()> {
+    let target = folder.join("postlint.toml");
+    if target.exists() && !force {
+        return Err(miette::miette!(
+            code = "postlint::init",
+            help = "Edit it, or pass `--force` to replace it.",
+            "{} already exists",
+            target.display()
+        ));
+    }
+    // The built-in settings: an existing configuration must not shape the new one.
+    let cwd = std::env::current_dir().into_diagnostic()?;
+    let settings = Settings::builtin(&cwd, jiff::Zoned::now().date());
+    let run = postlint::lint(&[folder.to_path_buf()], &settings)?;
+    let text = postlint::config::init_file(&run);
+    postlint::fix::write_new(&target, &text, force).map_err(|e| {
+        miette::miette!(
+            code = "postlint::init",
+            "cannot write {}: {e}",
+            target.display()
+        )
+    })?;
+    writeln!(std::io::stderr(), "Wrote {}.", target.display()).into_diagnostic()
 }
