@@ -26,6 +26,16 @@ fn pair(dir: &Path) {
     std::fs::write(dir.join("fr/developpeur.md"), FR).unwrap();
 }
 
+/// A folder with the English and French postings, and these other files.
+fn folder(extra: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    pair(dir.path());
+    for (name, text) in extra {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    dir
+}
+
 fn concise(dir: &Path, args: &[&str]) -> (String, Option<i32>) {
     let out = postlint()
         .current_dir(dir)
@@ -38,8 +48,7 @@ fn concise(dir: &Path, args: &[&str]) -> (String, Option<i32>) {
 
 #[test]
 fn a_file_named_alone_is_compared_with_its_counterpart_on_disk() {
-    let dir = tempfile::tempdir().unwrap();
-    pair(dir.path());
+    let dir = folder(&[]);
     let (out, _) = concise(dir.path(), &["--select", "translation", "en/developer.md"]);
     assert!(!out.contains("translation-missing"), "{out}");
     assert!(!out.contains("fr/developpeur.md:"), "{out}");
@@ -63,13 +72,7 @@ fn a_file_named_alone_is_compared_with_its_counterpart_on_disk() {
 
 #[test]
 fn standard_input_is_linted_under_its_name_with_its_folders_configuration() {
-    let dir = tempfile::tempdir().unwrap();
-    pair(dir.path());
-    std::fs::write(
-        dir.path().join("postlint.toml"),
-        "ignore = [\"url-insecure\"]\n",
-    )
-    .unwrap();
+    let dir = folder(&[("postlint.toml", "ignore = [\"url-insecure\"]\n")]);
     let text = EN.replace("https://digital.canada.ca/", "http://bit.ly/cds");
     let out = postlint()
         .current_dir(dir.path())
@@ -153,8 +156,7 @@ fn stdin_filename_cannot_be_mixed_with_paths() {
 
 #[test]
 fn init_writes_a_valid_commented_configuration_for_the_profile_found() {
-    let dir = tempfile::tempdir().unwrap();
-    pair(dir.path());
+    let dir = folder(&[]);
     postlint().arg("init").arg(dir.path()).assert().success();
     let written = std::fs::read_to_string(dir.path().join("postlint.toml")).unwrap();
     assert!(written.contains("profile = \"cds\""), "{written}");
@@ -207,13 +209,7 @@ fn init_writes_a_valid_commented_configuration_for_the_profile_found() {
 
 #[test]
 fn init_falls_back_to_auto_for_mixed_postings() {
-    let dir = tempfile::tempdir().unwrap();
-    pair(dir.path());
-    std::fs::write(
-        dir.path().join("notes.md"),
-        "# Notes\n\nNo front matter here.\n",
-    )
-    .unwrap();
+    let dir = folder(&[("notes.md", "# Notes\n\nNo front matter here.\n")]);
     postlint().arg("init").arg(dir.path()).assert().success();
     let written = std::fs::read_to_string(dir.path().join("postlint.toml")).unwrap();
     assert!(
@@ -310,8 +306,7 @@ fn no_progress_bar_when_standard_error_is_not_a_terminal() {
 
 #[test]
 fn watch_lints_again_when_a_posting_changes() {
-    let dir = tempfile::tempdir().unwrap();
-    pair(dir.path());
+    let dir = folder(&[]);
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("postlint"))
         .current_dir(dir.path())
         .args([
