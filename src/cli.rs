@@ -67,6 +67,10 @@ pub struct CheckArgs {
     /// With `--fix`, the fixed text is written to standard output.
     #[arg(long, value_name = "NAME", conflicts_with_all = ["paths", "watch"])]
     pub stdin_filename: Option<PathBuf>,
+    /// Leave out files named on the command line that `exclude` matches, as folders' files are
+    /// (for pre-commit hooks and editors, which name every file).
+    #[arg(long)]
+    pub force_exclude: bool,
     /// Lint again whenever a posting or the configuration changes.
     #[arg(long, short = 'w', conflicts_with = "diff")]
     pub watch: bool,

@@ -229,6 +229,8 @@ pub struct Settings {
     pub translation_pairs: Vec<(String, String)>,
     /// Shows how far a run has got (on standard error, only on a terminal).
     pub progress: Option<indicatif::ProgressBar>,
+    /// Apply `exclude` to files named on the command line too (`--force-exclude`).
+    pub force_exclude: bool,
 }
 
 impl Settings {
@@ -568,6 +570,7 @@ impl Settings {
             options,
             online: None,
             progress: None,
+            force_exclude: false,
             translation_pairs: file.translation.pairs.clone(),
         })
     }

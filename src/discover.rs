@@ -54,7 +54,9 @@ pub fn discover(paths: &[PathBuf], settings: &Settings) -> Result<Discovered, Pa
             reason: io_reason(&e),
         })?;
         if !metadata.is_dir() {
-            found.files.push(path.clone());
+            if !(settings.force_exclude && settings.is_excluded(path)) {
+                found.files.push(path.clone());
+            }
             continue;
         }
         let walker = WalkBuilder::new(path)

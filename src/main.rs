@@ -132,6 +132,7 @@ fn settings(args: &CheckArgs, search_from: Option<PathBuf>) -> miette::Result<Se
     );
     bar.set_message("checked");
     settings.progress = Some(bar);
+    settings.force_exclude = args.force_exclude;
     Ok(settings)
 }
 
@@ -215,6 +216,13 @@ fn check_stdin(args: &CheckArgs, name: &std::path::Path) -> miette::Result<ExitC
         miette::miette!(code = "postlint::stdin", "cannot read standard input: {e}")
     })?;
     let settings = settings(args, Some(name.to_path_buf()))?;
+    if settings.force_exclude && settings.is_excluded(name) {
+        // An excluded file is not linted; a fixer gets its text back unchanged.
+        if args.fix {
+            print(&text)?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     let mut run = postlint::lint_text(name.to_path_buf(), text.clone(), &settings);
     if args.diff {
         return show_diff(args, &run);

@@ -360,3 +360,29 @@ fn watch_lints_again_when_a_posting_changes() {
     child.wait().unwrap();
     assert!(found, "no second report after the change: {seen:?}");
 }
+
+#[test]
+fn force_exclude_leaves_out_named_files_that_exclude_matches() {
+    let dir = folder(&[
+        ("postlint.toml", "exclude = [\"README.md\"]\n"),
+        ("README.md", "# About\n\nClick [here](http://bit.ly/x).\n"),
+    ]);
+    let (named, code) = concise(dir.path(), &["README.md"]);
+    assert!(named.contains("README.md:") && code == Some(0), "{named}");
+    let (forced, code) = concise(
+        dir.path(),
+        &["--force-exclude", "README.md", "en/developer.md"],
+    );
+    assert!(
+        !forced.contains("README.md") && forced.contains("en/developer.md"),
+        "{forced}"
+    );
+    assert_ne!(code, Some(2));
+    let stdin = postlint()
+        .current_dir(dir.path())
+        .args(["check", "--force-exclude", "--stdin-filename", "README.md"])
+        .write_stdin("Click [here](http://bit.ly/x).\n")
+        .output()
+        .unwrap();
+    assert!(stdin.stdout.is_empty() && stdin.status.success());
+}
