@@ -47,12 +47,7 @@ fn structure(path: &Path) -> (Vec<(u8, String)>, Vec<usize>, usize) {
     );
     let visible = |s: &str| {
         s.chars()
-            .filter(|c| {
-                !matches!(
-                    c,
-                    '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}'
-                )
-            })
+            .filter(|c| !postlint::rules::accessibility::is_invisible(*c))
             .collect::<String>()
     };
     let headings = p

@@ -4,7 +4,10 @@ declare_rule! {
     /// ## What it flags
     /// Invisible characters in the text: zero-width spaces (U+200B), zero-width joiners and
     /// non-joiners (U+200C, U+200D), word joiners (U+2060), byte-order marks inside the text
-    /// (U+FEFF), soft hyphens (U+00AD), and the literal entity `&nbsp;`.
+    /// (U+FEFF), soft hyphens (U+00AD), direction marks and bidirectional controls (U+200E,
+    /// U+200F, U+202A to U+202E, U+2066 to U+2069: they can make text display in another order
+    /// than it reads), and the literal entity `&nbsp;`. A zero-width joiner inside an emoji
+    /// (`👩‍💻`) is part of it and is not flagged.
     ///
     /// ## Why it matters
     /// They are pasted in from word processors and web pages and break what looks fine: a list
@@ -37,19 +40,41 @@ declare_rule! {
 pub fn is_invisible(c: char) -> bool {
     matches!(
         c,
-        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+        '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+            | '\u{00AD}'
     )
 }
 
-fn name(c: char) -> &'static str {
-    match c {
+/// A zero-width joiner inside an emoji sequence (`👩‍💻`, `🏳️‍🌈`) is part of the emoji.
+fn joins_emoji(text: &str, at: usize, c: char) -> bool {
+    let pictographic = |d: char| (d as u32) >= 0x2190 && !d.is_alphanumeric() && !is_invisible(d);
+    c == '\u{200D}'
+        && text[..at].chars().next_back().is_some_and(pictographic)
+        && text[at + c.len_utf8()..]
+            .chars()
+            .next()
+            .is_some_and(pictographic)
+}
+
+fn name(c: char) -> String {
+    let known = match c {
         '\u{200B}' => "zero-width space (U+200B)",
         '\u{200C}' => "zero-width non-joiner (U+200C)",
         '\u{200D}' => "zero-width joiner (U+200D)",
+        '\u{200E}' => "left-to-right mark (U+200E)",
+        '\u{200F}' => "right-to-left mark (U+200F)",
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
+            return format!("bidirectional control character (U+{:04X})", c as u32);
+        }
         '\u{2060}' => "word joiner (U+2060)",
         '\u{FEFF}' => "zero-width no-break space (U+FEFF)",
         _ => "soft hyphen (U+00AD)",
-    }
+    };
+    known.to_string()
 }
 
 fn check(posting: &Posting, cx: &mut Context) {
@@ -68,7 +93,7 @@ fn check(posting: &Posting, cx: &mut Context) {
         let Some(c) = text[i..].chars().next() else {
             break;
         };
-        if is_invisible(c) {
+        if is_invisible(c) && !joins_emoji(text, i, c) {
             // One finding for a run of invisible characters.
             let mut end = i;
             while let Some(d) = text[end..].chars().next().filter(|d| is_invisible(*d)) {

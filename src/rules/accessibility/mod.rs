@@ -11,6 +11,8 @@ mod accessibility_invisible_character;
 
 use crate::rules::Rule;
 
+pub use accessibility_invisible_character::is_invisible;
+
 pub static RULES: &[&Rule] = &[
     &accessibility_body_below_h2::ACCESSIBILITY_BODY_BELOW_H2,
     &accessibility_bold_heading::ACCESSIBILITY_BOLD_HEADING,
