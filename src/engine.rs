@@ -160,7 +160,15 @@ pub fn run(found: Discovered, settings: &Settings) -> Run {
     progress.finish_and_clear();
     // Then the corpus: translation pairs across files, with counterparts left out of the run.
     let mut by_file = checked;
-    let context = counterparts(&loaded, settings);
+    let corpus_rules_on = rules::all().iter().enumerate().any(|(i, rule)| {
+        matches!(rule.check, Check::Corpus(_))
+            && loaded.iter().any(|(_, _, fs)| fs.severities[i].is_some())
+    });
+    let context = if corpus_rules_on {
+        counterparts(&loaded, settings)
+    } else {
+        Vec::new()
+    };
     let context_settings: Vec<FileSettings> = context
         .iter()
         .map(|p| settings.for_path(std::path::Path::new(&p.source.path)))
