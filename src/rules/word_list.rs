@@ -68,6 +68,17 @@ pub struct Hit<'a> {
     pub text: String,
 }
 
+impl Hit<'_> {
+    /// "Try: <suggestion>. <why>", in the language of the text.
+    pub fn help(&self) -> String {
+        let try_ = match self.lang {
+            Lang::Fr => "Écrivez plutôt :",
+            Lang::En => "Try:",
+        };
+        format!("{try_} {}. {}", self.term.suggestion, self.term.why)
+    }
+}
+
 impl WordList {
     /// Builds a list from built-in packs `(lang, toml)` and extra terms.
     pub fn new(packs: &[(Lang, &str)], extra: &[Term]) -> WordList {

@@ -55,16 +55,7 @@ fn check(posting: &Posting, cx: &mut Context) {
     let options: ListOptions = cx.options();
     let list = word_list::list_for(&LIST, &PACKS, &options);
     for hit in list.find(posting, &options.allow) {
-        let help = match hit.lang {
-            Lang::Fr => format!(
-                "Écrivez plutôt : {}. {} ({})",
-                hit.term.suggestion, hit.term.why, hit.term.source
-            ),
-            Lang::En => format!(
-                "Try: {}. {} ({})",
-                hit.term.suggestion, hit.term.why, hit.term.source
-            ),
-        };
+        let help = format!("{} ({})", hit.help(), hit.term.source);
         cx.report(
             hit.span,
             format!("`{}` excludes candidates on a protected ground", hit.text),

@@ -56,10 +56,7 @@ fn check(posting: &Posting, cx: &mut Context) {
     let options: ListOptions = cx.options();
     let list = word_list::list_for(&LIST, &PACKS, &options);
     for hit in list.find(posting, &options.allow) {
-        let help = match hit.lang {
-            Lang::Fr => format!("Écrivez plutôt : {}. {}", hit.term.suggestion, hit.term.why),
-            Lang::En => format!("Try: {}. {}", hit.term.suggestion, hit.term.why),
-        };
+        let help = hit.help();
         cx.report(hit.span, format!("`{}` is jargon", hit.text))
             .help(help);
     }
