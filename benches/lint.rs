@@ -1,9 +1,13 @@
-//! How fast postlint reads, parses and checks postings: `cargo bench`.
+//! How fast postlint reads, parses and checks postings: `cargo bench --bench lint`.
 //!
 //! - `parse`: one posting, parsed into the model;
-//! - `lint/N`: N generated postings, discovered, parsed and checked in parallel.
+//! - `N postings/floor`: N generated postings read and run through pulldown-cmark, nothing else: the
+//!   least any Markdown linter must do;
+//! - `N postings/lint`: the same N postings, discovered, parsed and checked in parallel by the default
+//!   rule set.
 
 mod corpus_gen;
+mod floor;
 
 use std::hint::black_box;
 
@@ -39,19 +43,22 @@ fn bench(c: &mut Criterion) {
         })
     });
 
-    let mut group = c.benchmark_group("lint");
-    group.sample_size(10);
-    for n in [300, 3_000] {
+    for n in [1_000, 10_000] {
         let dir = tempfile::tempdir().expect("temporary folder");
         corpus_gen::generate(dir.path(), n).expect("write postings");
+        let mut group = c.benchmark_group(format!("{n} postings"));
+        group.sample_size(10);
+        group.throughput(Throughput::Elements(n as u64));
+        group.bench_function("floor", |b| {
+            b.iter(|| floor::run(black_box(dir.path())).expect("read"))
+        });
         let settings = settings(dir.path());
         let paths = vec![dir.path().to_path_buf()];
-        group.throughput(Throughput::Elements(n as u64));
-        group.bench_function(n.to_string(), |b| {
+        group.bench_function("lint", |b| {
             b.iter(|| postlint::lint(black_box(&paths), &settings).expect("lint"))
         });
+        group.finish();
     }
-    group.finish();
 }
 
 criterion_group!(benches, bench);

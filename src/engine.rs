@@ -246,6 +246,7 @@ fn counterparts(
         .map(|(f, _, _)| f.source().path.clone())
         .collect();
     let mut candidates = std::collections::BTreeSet::new();
+    let mut folders = std::collections::BTreeSet::new();
     for (file, _, _) in loaded {
         let path = std::path::Path::new(&file.source().path);
         let swapped: PathBuf = path
@@ -258,9 +259,8 @@ fn counterparts(
             .collect();
         if swapped != path
             && let Some(folder) = swapped.parent()
-            && let Ok(entries) = std::fs::read_dir(folder)
         {
-            candidates.extend(entries.flatten().map(|e| e.path()));
+            folders.insert(folder.to_path_buf());
         }
         let name = path.to_string_lossy();
         for (from, to) in [(".en.", ".fr."), (".fr.", ".en.")] {
@@ -269,11 +269,16 @@ fn counterparts(
             }
         }
     }
+    for folder in folders {
+        if let Ok(entries) = std::fs::read_dir(folder) {
+            candidates.extend(entries.flatten().map(|e| e.path()));
+        }
+    }
     let first = loaded.len();
     candidates
         .into_iter()
-        .filter(|p| p.is_file() && discover::is_markdown(p) && !settings.is_excluded(p))
         .filter(|p| !linted.contains(&discover::display(p)))
+        .filter(|p| p.is_file() && discover::is_markdown(p) && !settings.is_excluded(p))
         .filter_map(|p| {
             let text = std::fs::read_to_string(&p).ok()?;
             Some((p, text))

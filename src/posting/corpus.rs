@@ -50,7 +50,12 @@ pub struct Summary {
     pub deadlines: Vec<(String, String, Span)>,
     /// Blocks of running text long enough to need translating: normalised text and span.
     pub blocks: Vec<(String, Span)>,
+    /// The text of [`Summary::span`], hashed, to find copies.
+    pub body: TextHash,
 }
+
+/// A text's hash and length.
+pub type TextHash = (u64, u32);
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SectionOutline {
@@ -353,7 +358,14 @@ fn summarise(index: usize, posting: &Posting, lang: Lang, span: Span) -> Summary
         .map(|b| (normalise_block(&b.text), b.span))
         .collect();
     let fm = &posting.front_matter;
+    let body = {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::hash::DefaultHasher::new();
+        text[span.range()].hash(&mut hasher);
+        (hasher.finish(), span.end - span.start)
+    };
     Summary {
+        body,
         posting: index,
         lang,
         span,
@@ -444,14 +456,10 @@ impl<'a> Corpus<'a> {
             });
         };
         let s = self.summaries.clone();
-        // 1. Segments of one bilingual file.
+        // 1. Segments of one bilingual file (a file's summaries are next to each other).
         for i in 0..n {
-            for j in i + 1..n {
-                if s[i].posting == s[j].posting
-                    && s[i].lang != s[j].lang
-                    && !paired[i]
-                    && !paired[j]
-                {
+            for j in (i + 1..n).take_while(|&j| s[j].posting == s[i].posting) {
+                if s[i].lang != s[j].lang && !paired[i] && !paired[j] {
                     push(&mut self.pairs, &mut paired, i, j, PairedBy::Segments, &s);
                 }
             }
@@ -596,14 +604,15 @@ impl<'a> Corpus<'a> {
             }
         }
         // Copies: pairs whose two texts are identical to an earlier pair's.
-        let body = |i: usize| -> &str { &self.postings[s[i].posting].text()[s[i].span.range()] };
-        let mut first_of: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+        let mut first_of: BTreeMap<(TextHash, TextHash), usize> = BTreeMap::new();
         let mut copies: Vec<(usize, usize)> = Vec::new();
         for (k, p) in self.pairs.iter().enumerate() {
-            match first_of.get(&(body(p.en), body(p.fr))) {
-                Some(&first) => copies.push((first, k)),
-                None => {
-                    first_of.insert((body(p.en), body(p.fr)), k);
+            match first_of.entry((s[p.en].body, s[p.fr].body)) {
+                std::collections::btree_map::Entry::Occupied(first) => {
+                    copies.push((*first.get(), k));
+                }
+                std::collections::btree_map::Entry::Vacant(slot) => {
+                    slot.insert(k);
                 }
             }
         }
@@ -611,7 +620,19 @@ impl<'a> Corpus<'a> {
             self.pairs[first].copies.push(copy);
         }
         // Unpaired: only files that claim a language (a folder, a suffix, `lang:`) expect a
-        // counterpart; a profile-less file of unknown purpose does not.
+        // counterpart; a profile-less file of unknown purpose does not. A likely counterpart
+        // is one of the other language left unpaired in the same section, or with the same id.
+        let mut by_section: BTreeMap<(&str, Lang), Vec<usize>> = BTreeMap::new();
+        let mut by_id: BTreeMap<(&str, Lang), Vec<usize>> = BTreeMap::new();
+        for j in (0..n).filter(|&j| !paired[j]) {
+            by_section
+                .entry((s[j].section.as_str(), s[j].lang))
+                .or_default()
+                .push(j);
+            for id in s[j].key.iter().map(|k| &k.0).chain(&s[j].lever_id) {
+                by_id.entry((id.as_str(), s[j].lang)).or_default().push(j);
+            }
+        }
         for i in (0..n).filter(|&i| !paired[i]) {
             let p = self.postings[s[i].posting];
             if p.is_bilingual()
@@ -634,17 +655,28 @@ impl<'a> Corpus<'a> {
                     s[i].section.replace('*', other.code())
                 ),
             };
-            let likely = (0..n)
-                .filter(|&j| {
-                    let same_id = (s[i].key.is_some()
-                        && s[j].key.as_ref().map(|k| &k.0) == s[i].key.as_ref().map(|k| &k.0))
-                        || (s[i].lever_id.is_some() && s[j].lever_id == s[i].lever_id);
-                    !paired[j] && s[j].lang == other && (s[j].section == s[i].section || same_id)
-                })
-                .map(|j| (likeness(&s[i], &s[j]), j))
-                .filter(|(score, _)| *score >= 0.6)
-                .max_by(|a, b| a.0.total_cmp(&b.0))
-                .map(|(_, j)| j);
+            let same_id = s[i]
+                .key
+                .iter()
+                .map(|k| &k.0)
+                .chain(&s[i].lever_id)
+                .filter_map(|id| by_id.get(&(id.as_str(), other)))
+                .flatten()
+                .min()
+                .copied();
+            // Scoring every file of a large section against every other would be quadratic:
+            // past a few dozen candidates, only a shared id counts.
+            let section = by_section
+                .get(&(s[i].section.as_str(), other))
+                .filter(|c| c.len() <= MAX_LIKELY_CANDIDATES);
+            let likely = same_id.or_else(|| {
+                section?
+                    .iter()
+                    .map(|&j| (likeness(&s[i], &s[j]), j))
+                    .filter(|(score, _)| *score >= 0.6)
+                    .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+                    .map(|(_, j)| j)
+            });
             self.unpaired.push(Unpaired {
                 summary: i,
                 expected,
@@ -653,6 +685,9 @@ impl<'a> Corpus<'a> {
         }
     }
 }
+
+/// How many unpaired files of a section are scored as likely counterparts of another.
+const MAX_LIKELY_CANDIDATES: usize = 64;
 
 /// `an English`, `a French`.
 fn article(lang: Lang) -> &'static str {
