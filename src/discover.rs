@@ -49,10 +49,21 @@ pub fn is_markdown(path: &Path) -> bool {
 pub fn discover(paths: &[PathBuf], settings: &Settings) -> Result<Discovered, PathError> {
     let mut found = Discovered::default();
     for path in paths {
-        let metadata = std::fs::metadata(path).map_err(|e| PathError {
-            path: display(path),
-            reason: io_reason(&e),
-        })?;
+        let metadata = match std::fs::metadata(path) {
+            Ok(metadata) => metadata,
+            // A symbolic link that leads nowhere (to a missing file, or in a loop) is a file
+            // of the run that cannot be read, not a mistyped path.
+            Err(e) if std::fs::symlink_metadata(path).is_ok() => {
+                found.errors.push((path.clone(), link_reason(&e)));
+                continue;
+            }
+            Err(e) => {
+                return Err(PathError {
+                    path: display(path),
+                    reason: io_reason(&e),
+                });
+            }
+        };
         if !metadata.is_dir() {
             if !(settings.force_exclude && settings.is_excluded(path)) {
                 found.files.push(path.clone());
@@ -96,6 +107,15 @@ pub fn display(path: &Path) -> String {
         s = rest;
     }
     s.to_string()
+}
+
+/// Why a symbolic link cannot be followed.
+pub fn link_reason(err: &std::io::Error) -> String {
+    if err.kind() == std::io::ErrorKind::NotFound {
+        "a symbolic link to a file that does not exist".into()
+    } else {
+        io_reason(err)
+    }
 }
 
 pub fn io_reason(err: &std::io::Error) -> String {

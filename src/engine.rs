@@ -106,15 +106,33 @@ pub fn run(found: Discovered, settings: &Settings) -> Run {
         .map(|(i, (path, entry))| {
             let id = FileId(i as u32);
             let file_settings = settings.for_path(path);
+            let metadata = match entry {
+                Entry::Disk => std::fs::metadata(path).ok(),
+                _ => None,
+            };
+            let size = match entry {
+                Entry::Given(bytes) => bytes.len() as u64,
+                _ => metadata.as_ref().map_or(0, |m| m.len()),
+            };
             let (file, found) = match entry {
                 Entry::Unwalkable(reason) => unread_file(id, path, reason, &file_settings),
+                // A named pipe or a device would block the read, or never end.
+                Entry::Disk if metadata.as_ref().is_some_and(|m| !m.is_file()) => unread_file(
+                    id,
+                    path,
+                    "not a regular file (a named pipe, a socket or a device)",
+                    &file_settings,
+                ),
+                _ if too_large(size, &file_settings, settings) => {
+                    too_large_file(id, path, size, &file_settings, settings)
+                }
                 Entry::Disk => match std::fs::read(path) {
                     Ok(bytes) => load_file(id, path, bytes, &file_settings),
                     Err(e) => {
-                        let broken_link = e.kind() == std::io::ErrorKind::NotFound
-                            && std::fs::symlink_metadata(path).is_ok();
-                        let reason = if broken_link {
-                            "a symbolic link to a file that does not exist".to_string()
+                        let is_link = std::fs::symlink_metadata(path)
+                            .is_ok_and(|m| m.file_type().is_symlink());
+                        let reason = if is_link {
+                            discover::link_reason(&e)
                         } else {
                             discover::io_reason(&e)
                         };
@@ -328,6 +346,43 @@ fn unread_file(
     (File::Unread(source), d.into_iter().collect())
 }
 
+/// The size above which a file is not checked (`io-file-too-large`), if that rule is on.
+fn max_bytes(file_settings: &FileSettings, settings: &Settings) -> Option<u64> {
+    file_settings.severity(&rules::io::IO_FILE_TOO_LARGE)?;
+    let options: rules::io::FileSizeOptions = settings
+        .options
+        .get(rules::io::IO_FILE_TOO_LARGE.id)
+        .and_then(|t| t.clone().try_into().ok())
+        .unwrap_or_default();
+    Some(options.max_bytes)
+}
+
+fn too_large(size: u64, file_settings: &FileSettings, settings: &Settings) -> bool {
+    max_bytes(file_settings, settings).is_some_and(|max| size > max)
+}
+
+fn too_large_file(
+    id: FileId,
+    path: &std::path::Path,
+    size: u64,
+    file_settings: &FileSettings,
+    settings: &Settings,
+) -> (File, Vec<Diagnostic>) {
+    let source = SourceFile::new(id, discover::display(path), String::new());
+    let max = max_bytes(file_settings, settings).unwrap_or_default();
+    let d = engine_diagnostic(
+        file_settings,
+        &rules::io::IO_FILE_TOO_LARGE,
+        &source,
+        0..0,
+        format!(
+            "the file is {size} bytes, more than the {max} a posting may have: it was not checked"
+        ),
+        "Move it out of the postings or exclude it in postlint.toml; if it is a posting, raise `max-bytes` under `[rules.io-file-too-large]`.",
+    );
+    (File::Unread(source), d.into_iter().collect())
+}
+
 fn load_file(
     id: FileId,
     path: &std::path::Path,
@@ -399,6 +454,31 @@ fn load_file(
                 replacement: String::new(),
             }],
         );
+        diagnostics.push(d);
+    }
+    let lone = rules::encoding::lone_carriage_returns(posting.text());
+    if let Some(&first) = lone.first()
+        && let Some(mut d) = engine_diagnostic(
+            file_settings,
+            &rules::encoding::ENCODING_LINE_ENDING,
+            &posting.source,
+            first..first + 1,
+            format!(
+                "{} line{} end with a carriage return alone (`\\r`)",
+                lone.len(),
+                if lone.len() == 1 { "" } else { "s" }
+            ),
+            "Save the file with `\\n` (LF) line endings.",
+        )
+    {
+        let edits = lone
+            .iter()
+            .map(|&i| Edit {
+                span: posting.span(i..i + 1),
+                replacement: "\n".into(),
+            })
+            .collect();
+        d.fix(Applicability::Safe, "End lines with `\\n`", edits);
         diagnostics.push(d);
     }
     (File::Posting(Box::new(posting)), diagnostics)

@@ -162,14 +162,14 @@ pub struct Fenced {
 /// Finds the `---` fences at the very top of `text` (after `start`, which skips a BOM).
 pub fn split(text: &str, start: usize) -> Option<Fenced> {
     let rest = &text[start..];
-    let first_end = rest.find('\n').map_or(rest.len(), |i| i + 1);
+    let first_end = super::source::line_end(rest, 0);
     if rest[..first_end].trim_end() != "---" {
         return None;
     }
     let inner_start = start + first_end;
     let mut pos = inner_start;
     while pos < text.len() {
-        let line_end = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
+        let line_end = super::source::line_end(text, pos);
         let line = text[pos..line_end].trim_end();
         if line == "---" || line == "..." {
             return Some(Fenced {
@@ -208,7 +208,7 @@ pub fn parse(file: FileId, text: &str, start: usize) -> (FrontMatter, usize) {
         return (fm, text.len());
     }
     let yaml = &text[fenced.inner.clone()];
-    let file_line = text[..fenced.inner.start].matches('\n').count();
+    let file_line = super::source::line_breaks(&text[..fenced.inner.start]).count();
     let offsets = CharOffsets::new(yaml, fenced.inner.start, file_line);
     match load(yaml) {
         Ok(docs) => match docs.into_iter().next() {

@@ -70,12 +70,7 @@ pub struct LineIndex {
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
-        starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i as u32 + 1),
-        );
+        starts.extend(line_breaks(text).map(|i| i as u32 + 1));
         LineIndex { starts }
     }
 
@@ -113,6 +108,22 @@ impl LineIndex {
             column: column as u32,
         }
     }
+}
+
+/// Offsets of the last byte of each line ending, as CommonMark reads them: `\n`, `\r\n`, and
+/// a `\r` alone.
+pub fn line_breaks(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().filter_map(move |(i, &b)| {
+        (b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'))).then_some(i)
+    })
+}
+
+/// The end of the line that starts at `pos`, its line ending included.
+pub fn line_end(text: &str, pos: usize) -> usize {
+    line_breaks(&text[pos..])
+        .next()
+        .map_or(text.len(), |i| pos + i + 1)
 }
 
 /// The largest char boundary at or before `offset`.
