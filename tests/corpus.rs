@@ -169,10 +169,28 @@ fn languages_are_told_apart() {
 }
 
 #[test]
-fn output_is_the_same_every_run() {
-    let a = common::render(Format::Json, &lint_corpus());
-    let b = common::render(Format::Json, &lint_corpus());
-    assert_eq!(a, b);
+fn output_is_byte_identical_across_twenty_runs_on_two_threads() {
+    let run = || {
+        assert_cmd::Command::cargo_bin("postlint")
+            .unwrap()
+            .current_dir(common::root())
+            .args(["check", "--today", common::TODAY, "--threads", "2"])
+            .args(["--format", "json"])
+            .arg(corpus())
+            .output()
+            .unwrap()
+    };
+    let first = run();
+    assert_eq!(first.status.code(), Some(1), "the corpus has errors");
+    assert!(first.stdout.len() > 100_000, "a full report");
+    for i in 1..20 {
+        let again = run();
+        assert!(
+            again.stdout == first.stdout,
+            "run {i} differs from the first"
+        );
+        assert_eq!(again.status.code(), first.status.code());
+    }
 }
 
 #[test]
