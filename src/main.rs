@@ -323,7 +323,12 @@ fn report(args: &CheckArgs, run: &postlint::Run) -> miette::Result<ExitCode> {
             let stdout = std::io::stdout();
             let color = args.format == Format::Human
                 && anstream::AutoStream::choice(&stdout) != anstream::ColorChoice::Never;
-            let mut out = anstream::AutoStream::auto(stdout.lock());
+            // Without colours the reporters write plain text: no stream needs to strip them.
+            let mut out: Box<dyn Write> = if color {
+                Box::new(anstream::AutoStream::auto(stdout.lock()))
+            } else {
+                Box::new(std::io::BufWriter::new(stdout.lock()))
+            };
             // A reader that stops early (`postlint check | head`) is not a failure.
             match write(&mut out, color).and_then(|()| out.flush()) {
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}

@@ -200,8 +200,8 @@ static EN: LazyLock<Regex> = LazyLock::new(|| {
         r"(?xi)
         (?:(?-u:\b)(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?,?\s+(?:the\s+)?)?
         (?-u:\b)(?P<month>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+
-        (?P<day>\d{{1,2}})(?P<ord>st|nd|rd|th)?(?-u:\b)
-        (?:,?\s+(?P<year>\d{{4}})(?-u:\b))?
+        (?P<day>[0-9]{{1,2}})(?P<ord>st|nd|rd|th)?(?-u:\b)
+        (?:,?\s+(?P<year>[0-9]{{4}})(?-u:\b))?
         (?:,?\s*(?:at\s+|@\s*|by\s+)?{TIME_EN})?
         (?:,?\s*\(?(?P<zone>{ZONES})(?-u:\b)\)?)?
         "
@@ -214,9 +214,9 @@ static EN_DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?xi)
         (?:(?-u:\b)(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?
-        (?-u:\b)(?P<day>\d{{1,2}})\s+
+        (?-u:\b)(?P<day>[0-9]{{1,2}})\s+
         (?P<month>january|february|march|april|may|june|july|august|september|october|november|december)\s+
-        (?P<year>\d{{4}})(?-u:\b)
+        (?P<year>[0-9]{{4}})(?-u:\b)
         (?:,?\s*(?:at\s+)?{TIME_EN})?
         (?:,?\s*\(?(?P<zone>{ZONES})(?-u:\b)\)?)?
         "
@@ -225,15 +225,15 @@ static EN_DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `11:59 pm`, `5:00 p.m.`, `5 pm`, `23:59`, `noon`, `midnight`.
-const TIME_EN: &str = r"(?P<time>(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ampm>[ap]\.?\s?m(?-u:\b)\.?)|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?-u:\b)|(?P<noon>noon)|(?P<midnight>midnight))";
+const TIME_EN: &str = r"(?P<time>(?P<h>[0-9]{1,2})(?::(?P<m>[0-9]{2}))?\s*(?P<ampm>[ap]\.?\s?m(?-u:\b)\.?)|(?P<h24>[01]?[0-9]|2[0-3]):(?P<m24>[0-5][0-9])(?-u:\b)|(?P<noon>noon)|(?P<midnight>midnight))";
 
 static FR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?xi)
         (?:(?-u:\b)(?:le\s+)?(?P<wd>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),?\s+)?
-        (?-u:\b)(?P<day>\d{{1,2}})(?P<er>er|re|e)?\s+
+        (?-u:\b)(?P<day>[0-9]{{1,2}})(?P<er>er|re|e)?\s+
         (?P<month>janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|janv|févr|fevr|avr|juil|sept|oct|nov|déc|dec)(?-u:\b)\.?
-        (?:,?\s+(?P<year>\d{{4}})(?-u:\b))?
+        (?:,?\s+(?P<year>[0-9]{{4}})(?-u:\b))?
         (?:,?\s*(?:à\s+)?{TIME_FR})?
         (?:,?\s*\(?(?P<zone>{ZONES})(?-u:\b)\)?)?
         "
@@ -242,12 +242,12 @@ static FR: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `23 h 59`, `23h59`, `17 h`, `23:59`, `midi`, `minuit`.
-const TIME_FR: &str = r"(?P<time>(?P<h>[01]?\d|2[0-4])\s*h\s*(?P<m>[0-5]\d)?(?-u:\b)|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?-u:\b)|(?P<noon>midi)|(?P<midnight>minuit))";
+const TIME_FR: &str = r"(?P<time>(?P<h>[01]?[0-9]|2[0-4])\s*h\s*(?P<m>[0-5][0-9])?(?-u:\b)|(?P<h24>[01]?[0-9]|2[0-3]):(?P<m24>[0-5][0-9])(?-u:\b)|(?P<noon>midi)|(?P<midnight>minuit))";
 
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?x)(?-u:\b)(?P<year>\d{{4}})-(?P<month>\d{{2}})-(?P<day>\d{{2}})
-        (?:[T\s]+(?P<time>(?P<h24>[01]\d|2[0-3]):(?P<m24>[0-5]\d))(?::\d{{2}}(?:\.\d+)?)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?
+        r"(?x)(?-u:\b)(?P<year>[0-9]{{4}})-(?P<month>[0-9]{{2}})-(?P<day>[0-9]{{2}})
+        (?:[T\s]+(?P<time>(?P<h24>[01][0-9]|2[0-3]):(?P<m24>[0-5][0-9]))(?::[0-9]{{2}}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{{2}}:?[0-9]{{2}})?)?
         (?:,?\s*\(?(?P<zone>{ZONES})(?-u:\b)\)?)?"
     ))
     .expect("valid regex")
@@ -465,9 +465,9 @@ pub enum Deadline {
 static DATE_ISH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
-        (?-u:\b)(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+\d{1,4}(?-u:\b)
-        | (?-u:\b)\d{1,2}(?:er)?\s+(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)(?-u:\b)
-        | (?-u:\b)\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}(?-u:\b)",
+        (?-u:\b)(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+[0-9]{1,4}(?-u:\b)
+        | (?-u:\b)[0-9]{1,2}(?:er)?\s+(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)(?-u:\b)
+        | (?-u:\b)[0-9]{1,4}[/.-][0-9]{1,2}[/.-][0-9]{1,4}(?-u:\b)",
     )
     .expect("valid regex")
 });

@@ -80,7 +80,7 @@ const PAY_KEYS: [&str; 6] = [
 ];
 
 static CLOSED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:we\s+received\s+(?:approximately\s+|about\s+|over\s+|more\s+than\s+)?[\d,]+\s+applications|(?:this\s+)?(?:posting|competition|job|position)\s+(?:is|has)\s+(?:now\s+)?closed|applications\s+are\s+(?:now\s+)?closed|nous\s+avons\s+reçu\s+(?:environ\s+|plus\s+de\s+)?[\d\s]+candidatures|(?:cette\s+)?(?:offre|annonce|possibilité)\s+(?:d'emploi\s+)?est\s+(?:maintenant\s+)?(?:fermée|close)|les\s+candidatures\s+sont\s+(?:maintenant\s+)?fermées)(?-u:\b)").expect("valid regex")
+    Regex::new(r"(?i)(?-u:\b)(?:we\s+received\s+(?:approximately\s+|about\s+|over\s+|more\s+than\s+)?[0-9,]+\s+applications|(?:this\s+)?(?:posting|competition|job|position)\s+(?:is|has)\s+(?:now\s+)?closed|applications\s+are\s+(?:now\s+)?closed|nous\s+avons\s+reçu\s+(?:environ\s+|plus\s+de\s+)?[0-9\s]+candidatures|(?:cette\s+)?(?:offre|annonce|possibilité)\s+(?:d'emploi\s+)?est\s+(?:maintenant\s+)?(?:fermée|close)|les\s+candidatures\s+sont\s+(?:maintenant\s+)?fermées)(?-u:\b)").expect("valid regex")
 });
 
 static PAY_HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -93,7 +93,7 @@ static BENEFITS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Money written in a way the pay grammar does not read: `$75k`, `75 k$`, `75K $`.
 static UNREAD_MONEY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\$\s?\d|\d\s?[kK]?\s?\$").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"\$\s?[0-9]|[0-9]\s?[kK]?\s?\$").expect("valid regex"));
 
 static PAY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:salary|compensation|pay|paid|wages?|earn|per\s+(?:year|hour|annum|week|month)|salaire|rémunération|traitement|payé|par\s+(?:année|an|heure|semaine|mois)|classified|classé|classification)(?-u:\b)").expect("valid regex")

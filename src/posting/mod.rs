@@ -57,6 +57,8 @@ pub struct Posting {
     /// the file system; rules only read it).
     pub missing_files: Vec<Span>,
     schema_errors: OnceLock<Vec<SchemaError>>,
+    /// Each sentence of the text blocks: its block and its range in the block's text.
+    sentences: OnceLock<Vec<(usize, std::ops::Range<usize>)>>,
 }
 
 /// How to choose a posting's profile.
@@ -104,6 +106,7 @@ impl Posting {
             facts,
             missing_files: Vec::new(),
             schema_errors: OnceLock::new(),
+            sentences: OnceLock::new(),
         }
     }
 
@@ -133,6 +136,23 @@ impl Posting {
         self.schema_errors.get_or_init(|| match &self.profile {
             Some(profile) if self.front_matter.error.is_none() => profile.validate(self),
             _ => Vec::new(),
+        })
+    }
+
+    /// Each sentence of the text blocks, split once for every rule that reads sentences: the
+    /// index of its block in `markdown.blocks`, and its range in that block's text.
+    pub fn sentence_ranges(&self) -> &[(usize, std::ops::Range<usize>)] {
+        self.sentences.get_or_init(|| {
+            self.markdown
+                .blocks
+                .iter()
+                .enumerate()
+                .flat_map(|(i, block)| {
+                    sentences::split(&block.text)
+                        .into_iter()
+                        .map(move |r| (i, r))
+                })
+                .collect()
         })
     }
 

@@ -125,20 +125,35 @@ fn vowel_groups(word: &str, lang: Lang) -> usize {
 
 /// Syllables of one word: hyphenation points, with vowel groups as the floor.
 pub fn syllables(word: &str, lang: Lang) -> usize {
-    let hypher_lang = match lang {
-        Lang::En => hypher::Lang::English,
-        Lang::Fr => hypher::Lang::French,
-    };
-    let lower = word.to_lowercase();
-    let by_patterns = hypher::hyphenate(&lower, hypher_lang).count();
     let by_vowels = vowel_groups(word, lang);
     // TeX patterns never split near a word's edges: trust vowel groups for short words, and
     // never count more syllables than vowel groups allow.
-    if lower.chars().count() <= 5 {
-        by_vowels
-    } else {
-        by_patterns.max(by_vowels.min(by_patterns + 1))
+    if word.chars().count() <= 5 {
+        return by_vowels;
     }
+    // Postings repeat their words: each thread remembers the words it has hyphenated.
+    thread_local! {
+        static HYPHENATED: std::cell::RefCell<std::collections::HashMap<(Lang, String), usize>> =
+            std::cell::RefCell::default();
+    }
+    let lower = word.to_lowercase();
+    let known = HYPHENATED.with_borrow(|cache| cache.get(&(lang, lower.clone())).copied());
+    let by_patterns = known.unwrap_or_else(|| {
+        let hypher_lang = match lang {
+            Lang::En => hypher::Lang::English,
+            Lang::Fr => hypher::Lang::French,
+        };
+        let count = hypher::hyphenate(&lower, hypher_lang).count();
+        HYPHENATED.with_borrow_mut(|cache| {
+            // A bound on memory: a corpus of postings uses far fewer distinct words.
+            if cache.len() >= 100_000 {
+                cache.clear();
+            }
+            cache.insert((lang, lower), count);
+        });
+        count
+    });
+    by_patterns.max(by_vowels.min(by_patterns + 1))
 }
 
 /// Counts one sentence.

@@ -145,14 +145,14 @@ pub enum PayText {
     },
 }
 
-const NUMBER: &str = r"\d{1,3}(?:[,\u{a0}\u{202f}\x20.]\d{3})+|\d+";
+const NUMBER: &str = r"[0-9]{1,3}(?:[,\u{a0}\u{202f}\x20.][0-9]{3})+|[0-9]+";
 
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?x)
-        (?:\$\s?(?P<en>{NUMBER})(?:(?P<endec>\.)(?P<encents>\d{{2}}))?(?:\s?(?:CAD|CA))?)
+        (?:\$\s?(?P<en>{NUMBER})(?:(?P<endec>\.)(?P<encents>[0-9]{{2}}))?(?:\s?(?:CAD|CA))?)
         |
-        (?:(?P<fr>{NUMBER})(?:(?P<frdec>[,.])(?P<frcents>\d{{2}}))?[\s\u{{a0}}\u{{202f}}]?\$)"
+        (?:(?P<fr>{NUMBER})(?:(?P<frdec>[,.])(?P<frcents>[0-9]{{2}}))?[\s\u{{a0}}\u{{202f}}]?\$)"
     ))
     .expect("valid regex")
 });
@@ -180,7 +180,7 @@ static OPEN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static CLASSIFICATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?P<code>(?:AS|CS|IT|EC|PM|EX|CO|FI|IS|PE|PG|CR|AU|ES|BI|EG|EN|GT|LS|MD|NU|SG|SO|SP|TI)-0?\d{1,2})(?-u:\b)").expect("valid regex")
+    Regex::new(r"(?-u:\b)(?P<code>(?:AS|CS|IT|EC|PM|EX|CO|FI|IS|PE|PG|CR|AU|ES|BI|EG|EN|GT|LS|MD|NU|SG|SO|SP|TI)-0?[0-9]{1,2})(?-u:\b)").expect("valid regex")
 });
 
 static VAGUE: LazyLock<Regex> = LazyLock::new(|| {

@@ -50,6 +50,29 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
     .expect("valid pack (tests/data.rs)")
 });
 
+/// The stems of one list by their first letter, so a word is compared with a few stems only.
+type Stems = std::collections::HashMap<char, Vec<String>>;
+
+fn by_initial(stems: &[String]) -> Stems {
+    let mut out = Stems::new();
+    for stem in stems {
+        if let Some(c) = stem.chars().next() {
+            out.entry(c).or_default().push(stem.clone());
+        }
+    }
+    out
+}
+
+static STEMS: LazyLock<(Stems, Stems)> =
+    LazyLock::new(|| (by_initial(&LISTS.masculine), by_initial(&LISTS.feminine)));
+
+fn starts_with_any(stems: &Stems, word: &str) -> bool {
+    word.chars()
+        .next()
+        .and_then(|c| stems.get(&c))
+        .is_some_and(|list| list.iter().any(|stem| word.starts_with(stem.as_str())))
+}
+
 /// A difference larger than this makes the wording "strongly" coded (Gender Decoder).
 const STRONG: usize = 3;
 
@@ -70,22 +93,20 @@ fn check(posting: &Posting, cx: &mut Context) {
                     .chars()
                     .next()
                     .map_or(0, char::len_utf8);
+            if word.is_empty() {
+                continue;
+            }
             let lower = word.to_lowercase();
-            if lower.is_empty() || lists.exceptions.contains(&lower) {
+            let (masculine_stems, feminine_stems) = &*STEMS;
+            let is_masculine = starts_with_any(masculine_stems, &lower);
+            let is_feminine = !is_masculine && starts_with_any(feminine_stems, &lower);
+            if !(is_masculine || is_feminine) || lists.exceptions.contains(&lower) {
                 continue;
             }
             let span = block.source_span(start..start + word.len());
-            if lists
-                .masculine
-                .iter()
-                .any(|stem| lower.starts_with(stem.as_str()))
-            {
+            if is_masculine {
                 masculine.push((lower, span));
-            } else if lists
-                .feminine
-                .iter()
-                .any(|stem| lower.starts_with(stem.as_str()))
-            {
+            } else {
                 feminine.push((lower, span));
             }
         }

@@ -9,7 +9,6 @@ mod plain_language_long_sentence;
 mod plain_language_passive_voice;
 mod plain_language_reading_level;
 
-use crate::posting::sentences;
 use crate::posting::{Lang, Posting, Span};
 use crate::rules::Rule;
 
@@ -37,21 +36,19 @@ pub struct Sentence<'a> {
 /// Every sentence of the posting's text blocks, in order.
 pub fn sentences(posting: &Posting) -> Vec<Sentence<'_>> {
     let md = &posting.markdown;
-    let mut out = Vec::new();
-    for (i, block) in md.blocks.iter().enumerate() {
-        let Some(lang) = posting.lang_at(block.span.start as usize) else {
-            continue;
-        };
-        let heading = md.headings.iter().any(|h| h.span.start == block.span.start);
-        for range in sentences::split(&block.text) {
-            out.push(Sentence {
+    posting
+        .sentence_ranges()
+        .iter()
+        .filter_map(|(i, range)| {
+            let block = &md.blocks[*i];
+            let lang = posting.lang_at(block.span.start as usize)?;
+            Some(Sentence {
                 text: &block.text[range.clone()],
-                span: block.source_span(range),
+                span: block.source_span(range.clone()),
                 lang,
-                block: i,
-                heading,
-            });
-        }
-    }
-    out
+                block: *i,
+                heading: md.headings.iter().any(|h| h.span.start == block.span.start),
+            })
+        })
+        .collect()
 }

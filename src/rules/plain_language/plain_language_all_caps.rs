@@ -45,8 +45,20 @@ static EMPHASIS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     .collect()
 });
 
-static WORD: LazyLock<regex::Regex> =
-    LazyLock::new(|| regex::Regex::new(r"[\p{L}\p{N}'’-]+").expect("valid regex"));
+/// Runs of letters, digits, apostrophes and hyphens, with their offsets.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let is_word = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-');
+    let mut rest = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while rest.next_if(|&(_, c)| !is_word(c)).is_some() {}
+        let (start, _) = *rest.peek()?;
+        let mut end = start;
+        while let Some((i, c)) = rest.next_if(|&(_, c)| is_word(c)) {
+            end = i + c.len_utf8();
+        }
+        Some((start, &text[start..end]))
+    })
+}
 
 fn is_caps_word(w: &str) -> bool {
     w.chars().count() >= 2 && w.chars().all(char::is_uppercase)
@@ -56,11 +68,11 @@ fn is_caps_word(w: &str) -> bool {
 pub fn caps_runs(text: &str) -> Vec<Vec<(usize, usize)>> {
     let mut runs: Vec<Vec<(usize, usize)>> = Vec::new();
     let mut run: Vec<(usize, usize)> = Vec::new();
-    for m in WORD.find_iter(text) {
+    for (start, word) in words(text) {
         let joined = run
             .last()
-            .is_some_and(|&(_, end)| text[end..m.start()].chars().all(|c| c == ' '));
-        if !is_caps_word(m.as_str()) {
+            .is_some_and(|&(_, end)| text[end..start].chars().all(|c| c == ' '));
+        if !is_caps_word(word) {
             if !run.is_empty() {
                 runs.push(std::mem::take(&mut run));
             }
@@ -69,7 +81,7 @@ pub fn caps_runs(text: &str) -> Vec<Vec<(usize, usize)>> {
         if !run.is_empty() && !joined {
             runs.push(std::mem::take(&mut run));
         }
-        run.push((m.start(), m.end()));
+        run.push((start, start + word.len()));
     }
     if !run.is_empty() {
         runs.push(run);
