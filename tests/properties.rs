@@ -114,7 +114,7 @@ fn nothing_goes_to_the_network_without_online() {
         ]);
         // A proxy too would be this server: no way out that it would not see.
         for proxy in ["HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"] {
-            command.env(proxy, &url);
+            command.env(proxy, url);
         }
         if online {
             command.args(["--online", "--online-timeout", "1", "--no-cache"]);
