@@ -265,8 +265,25 @@ fn counterparts(
         .collect();
     let mut candidates = std::collections::BTreeSet::new();
     let mut folders = std::collections::BTreeSet::new();
+    // What a counterpart in the parallel folder must contain: the `translationKey` or `leverId`
+    // of a posting of the run. Only files holding one are parsed; when a posting has neither,
+    // every file of the folder is, to be paired by name or suggested as likely.
+    let mut needles: Option<Vec<String>> = Some(Vec::new());
     for (file, _, _) in loaded {
         let path = std::path::Path::new(&file.source().path);
+        if let (File::Posting(posting), Some(list)) = (file, needles.as_mut()) {
+            let ids: Vec<String> = ["translationKey", "leverId"]
+                .into_iter()
+                .filter_map(|key| posting.front_matter.str(key))
+                .map(|id| id.trim().to_ascii_lowercase())
+                .filter(|id| !id.is_empty())
+                .collect();
+            if ids.is_empty() {
+                needles = None;
+            } else {
+                list.extend(ids);
+            }
+        }
         let swapped: PathBuf = path
             .components()
             .map(|c| match c.as_os_str().to_str() {
@@ -287,11 +304,19 @@ fn counterparts(
             }
         }
     }
+    let siblings = candidates.clone();
     for folder in folders {
         if let Ok(entries) = std::fs::read_dir(folder) {
             candidates.extend(entries.flatten().map(|e| e.path()));
         }
     }
+    let may_pair = |path: &PathBuf, text: &str| {
+        siblings.contains(path)
+            || needles.as_ref().is_none_or(|needles| {
+                let text = text.to_ascii_lowercase();
+                needles.iter().any(|n| text.contains(n.as_str()))
+            })
+    };
     let first = loaded.len();
     candidates
         .into_iter()
@@ -299,7 +324,7 @@ fn counterparts(
         .filter(|p| p.is_file() && discover::is_markdown(p) && !settings.is_excluded(p))
         .filter_map(|p| {
             let text = std::fs::read_to_string(&p).ok()?;
-            Some((p, text))
+            may_pair(&p, &text).then_some((p, text))
         })
         .enumerate()
         .map(|(i, (p, text))| {
