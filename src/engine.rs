@@ -314,7 +314,7 @@ fn counterparts(
         siblings.contains(path)
             || needles.as_ref().is_none_or(|needles| {
                 let text = text.to_ascii_lowercase();
-                needles.iter().any(|n| text.contains(n.as_str()))
+                needles.iter().any(|n| contains_id(&text, n))
             })
     };
     let first = loaded.len();
@@ -337,6 +337,14 @@ fn counterparts(
             )
         })
         .collect()
+}
+
+/// `text` holds `id` as a whole value: `dev-3` is not in `dev-30`.
+fn contains_id(text: &str, id: &str) -> bool {
+    let part_of_id = |c: char| c.is_alphanumeric() || matches!(c, '-' | '_');
+    text.match_indices(id).any(|(at, _)| {
+        !text[..at].ends_with(part_of_id) && !text[at + id.len()..].starts_with(part_of_id)
+    })
 }
 
 fn engine_diagnostic(
