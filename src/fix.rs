@@ -36,12 +36,12 @@ pub fn plan(run: &Run, unsafe_fixes: bool) -> Vec<FileFix> {
             .map(|f| &f.edits)
             .collect();
         fixes.sort_by_key(|edits| edits.iter().map(|e| e.span.start).min());
-        // Take whole fixes whose edits overlap nothing taken before.
+        // Take whole fixes whose edits overlap nothing taken before, nor one another.
         let mut taken: Vec<&Edit> = Vec::new();
         let mut applied = 0;
         for edits in fixes {
-            let overlaps = edits.iter().any(|e| {
-                taken.iter().any(|t| {
+            let overlaps = edits.iter().enumerate().any(|(i, e)| {
+                taken.iter().copied().chain(&edits[..i]).any(|t| {
                     e.span.start < t.span.end && t.span.start < e.span.end
                         || (e.span.is_empty() && t.span.is_empty() && e.span.start == t.span.start)
                 })

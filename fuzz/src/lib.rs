@@ -78,7 +78,11 @@ fn check_entries(text: &str, entries: &[Entry], block: Option<Span>) {
 }
 
 fn check_value(text: &str, value: &Spanned<Value>, block: Option<Span>) {
-    let _ = (value.value.to_json(), value.value.type_name(), value.value.is_empty());
+    let _ = (
+        value.value.to_json(),
+        value.value.type_name(),
+        value.value.is_empty(),
+    );
     match &value.value {
         Value::Sequence(items) => {
             for item in items {
@@ -108,10 +112,17 @@ pub fn front_matter(data: &[u8]) {
     }
     let (fm, body) = front_matter::parse(FileId(0), text, start);
     check_range(text, &(start..body), "front-matter body start");
-    assert_eq!(fm.is_present(), fenced.is_some(), "fences found but no front matter");
+    assert_eq!(
+        fm.is_present(),
+        fenced.is_some(),
+        "fences found but no front matter"
+    );
     if let Some(span) = fm.span {
         check_span(text, span, "front-matter block");
-        assert_eq!(span.end as usize, body, "the body does not follow the block");
+        assert_eq!(
+            span.end as usize, body,
+            "the body does not follow the block"
+        );
     }
     if let Some(err) = &fm.error {
         check_span(text, err.span, "front-matter error");
@@ -122,7 +133,11 @@ pub fn front_matter(data: &[u8]) {
     }
     check_entries(text, &fm.entries, fm.span);
     for e in &fm.entries {
-        let _ = (fm.get(&e.key.value), fm.str(&e.key.value), fm.bool(&e.key.value));
+        let _ = (
+            fm.get(&e.key.value),
+            fm.str(&e.key.value),
+            fm.bool(&e.key.value),
+        );
     }
     let _ = front_matter::entries_to_json(&fm.entries);
 }
@@ -142,7 +157,10 @@ pub fn metadata_block(data: &[u8]) {
     assert!(fm.error.is_none());
     let block = fm.span.expect("a metadata block has a span");
     check_span(text, block, "metadata block");
-    assert_eq!(block.end as usize, body, "the body does not follow the block");
+    assert_eq!(
+        block.end as usize, body,
+        "the body does not follow the block"
+    );
     check_entries(text, &fm.entries, Some(block));
     for e in &fm.entries {
         assert_eq!(
@@ -150,7 +168,10 @@ pub fn metadata_block(data: &[u8]) {
             e.key.value,
             "the key span does not hold the key"
         );
-        assert!(fm.get(&e.key.value).is_some(), "an entry its key does not find");
+        assert!(
+            fm.get(&e.key.value).is_some(),
+            "an entry its key does not find"
+        );
     }
 }
 
@@ -169,7 +190,11 @@ fn check_date(text: &str, d: &DateText, contained: bool) {
             check_inside(&d.range, part, "part of a date");
         }
     }
-    assert!((1..=12).contains(&d.month) || d.iso, "month {} read", d.month);
+    assert!(
+        (1..=12).contains(&d.month) || d.iso,
+        "month {} read",
+        d.month
+    );
     if let Some(date) = d.date {
         assert_eq!(
             (Some(date.year()), date.month(), date.day()),
@@ -190,7 +215,10 @@ fn check_date(text: &str, d: &DateText, contained: bool) {
             date::zone_offset(zone).map(date::format_offset),
         );
         if let (Some((tz, _)), Some(day)) = (date::zone_info(zone), d.date) {
-            let time = d.time.as_ref().map_or(jiff::civil::Time::midnight(), |t| t.0);
+            let time = d
+                .time
+                .as_ref()
+                .map_or(jiff::civil::Time::midnight(), |t| t.0);
             let _ = (date::offset_at(tz, day, time), date::is_dst(tz, day, time));
         }
     }
@@ -205,7 +233,10 @@ pub fn closing_date(data: &[u8]) {
     for (i, d) in all.iter().enumerate() {
         check_date(text, d, true);
         if let Some(next) = all.get(i + 1) {
-            assert!(d.range.end <= next.range.start, "overlapping dates {d:?} {next:?}");
+            assert!(
+                d.range.end <= next.range.start,
+                "overlapping dates {d:?} {next:?}"
+            );
         }
     }
     for deadline in date::deadlines(text) {
@@ -229,7 +260,9 @@ pub fn closing_date(data: &[u8]) {
     let _ = date::says_no_deadline(text);
 }
 
-fn check_pay(text: &str, p: &PayText) {
+/// `exact`: the ranges are into the text that was searched, not mapped back through Markdown
+/// (where `[IT-]()6` is read `IT-6`, and its range covers the link's markup).
+fn check_pay(text: &str, p: &PayText, exact: bool) {
     let whole = p.range();
     check_range(text, &whole, "pay");
     assert!(!whole.is_empty(), "empty pay");
@@ -255,9 +288,10 @@ fn check_pay(text: &str, p: &PayText) {
                 let _ = (period.per_year(), period.name(), period.french());
             }
         }
-        PayText::Classification { code, range } => {
+        PayText::Classification { code, range } if exact => {
             assert_eq!(&text[range.clone()], code, "the code is not where it says")
         }
+        PayText::Classification { .. } => {}
         PayText::Vague { .. } => {}
     }
     let same = p.clone().map(&|r: Range<usize>| r);
@@ -271,13 +305,16 @@ pub fn pay(data: &[u8]) {
     };
     let found = salary::find_all(text);
     for p in &found {
-        check_pay(text, p);
+        check_pay(text, p, true);
     }
-    assert!(found.is_sorted_by_key(|p| p.range().start), "pay not in order");
+    assert!(
+        found.is_sorted_by_key(|p| p.range().start),
+        "pay not in order"
+    );
     if text.contains('\n') {
         for line in text.lines() {
             for p in salary::find_all(line) {
-                check_pay(line, &p);
+                check_pay(line, &p, true);
             }
         }
     }
@@ -376,7 +413,7 @@ pub fn posting(data: &[u8]) {
     }
     for p in &facts.pay {
         check_span(text, p.span, "pay");
-        check_pay(text, &p.value);
+        check_pay(text, &p.value, false);
     }
     for u in &facts.unreadable_pay {
         check_span(text, u.span, "unreadable pay");
@@ -397,7 +434,12 @@ pub fn posting(data: &[u8]) {
 
 /// The file names a lint run may see, chosen by the first byte: the language comes from
 /// the folder or the suffix, or from the text.
-const NAMES: [&str; 4] = ["en/posting.md", "fr/poste.md", "jobs/poste.fr.md", "posting.md"];
+const NAMES: [&str; 4] = [
+    "en/posting.md",
+    "fr/poste.md",
+    "jobs/poste.fr.md",
+    "posting.md",
+];
 
 /// `lint`: the whole lint of one file, from bytes that need not be UTF-8; then the JSON
 /// report and the fixes.
@@ -407,7 +449,10 @@ pub fn lint(data: &[u8]) {
     let run = postlint::lint_text(path, data.to_vec(), &SETTINGS);
     assert_eq!(run.files.len(), 1, "one file in, one file out");
     let source = run.source(FileId(0));
-    assert!(data.starts_with(source.text.as_bytes()), "the text read is not the file's");
+    assert!(
+        data.starts_with(source.text.as_bytes()),
+        "the text read is not the file's"
+    );
     let text = source.text.as_str();
     let lines = source.lines.line_count();
     let check = |span: Span, what: &str| {

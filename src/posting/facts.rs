@@ -146,7 +146,14 @@ pub fn read(source: &SourceFile, fm: &FrontMatter, md: &Markdown) -> Facts {
         } else if is(&PAY_KEYS)
             || (fm.kind == FrontMatterKind::Metadata && key.eq_ignore_ascii_case("salary"))
         {
-            let found = salary::find_all(value);
+            // A value not written as read (quoted, folded, continued on a lazy line) is read
+            // where it is written, so that each amount keeps its own place.
+            let (written, at) = match offset {
+                Some(o) => (value, o),
+                None => (raw, entry.value.span.start as usize),
+            };
+            let shift = |r: Range<usize>| at + r.start..at + r.end;
+            let found = salary::find_all(written);
             if found.is_empty() && !value.trim().is_empty() {
                 facts.unreadable_pay.push(Found {
                     value: value.to_string(),
@@ -156,8 +163,8 @@ pub fn read(source: &SourceFile, fm: &FrontMatter, md: &Markdown) -> Facts {
             }
             for p in found {
                 facts.pay.push(Found {
-                    span: source.span(map(p.range())),
-                    value: p.map(&map),
+                    span: source.span(shift(p.range())),
+                    value: p.map(&shift),
                     origin: origin.clone(),
                 });
             }
