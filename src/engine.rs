@@ -9,7 +9,7 @@ use crate::config::{FileSettings, Settings};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Severity};
 use crate::discover::{self, Discovered};
 use crate::online;
-use crate::posting::corpus::Corpus;
+use crate::posting::corpus::{self, Corpus};
 use crate::posting::{FileId, Posting, SourceFile};
 use crate::rules::{self, Check, Context, CorpusContext, Rule};
 use crate::suppression;
@@ -192,15 +192,16 @@ pub fn run(found: Discovered, settings: &Settings) -> Run {
         .map(|p| settings.for_path(std::path::Path::new(&p.source.path)))
         .collect();
     {
-        let postings: Vec<&Posting> = loaded
+        let summarised = loaded
             .iter()
             .filter_map(|(f, _, _)| match f {
                 File::Posting(p) => Some(p.as_ref()),
                 File::Unread(_) => None,
             })
             .chain(&context)
+            .map(corpus::summarise_file)
             .collect();
-        let corpus = Corpus::new(postings, &settings.translation_pairs);
+        let corpus = Corpus::new(summarised, &settings.translation_pairs);
         for (i, rule) in rules::all().iter().enumerate() {
             let Check::Corpus(check) = rule.check else {
                 continue;

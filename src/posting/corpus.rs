@@ -17,13 +17,91 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::front_matter::{FrontMatterKind, Value};
 use super::salary::PayText;
-use super::{Lang, LangSource, Posting, Span};
+use super::{FileId, Lang, LangSource, Posting, Span};
+
+/// What the corpus rules need of a whole file besides its summaries: all that is kept of it
+/// once its text and model are gone.
+#[derive(Clone, Debug)]
+pub struct FileDigest {
+    pub file: FileId,
+    pub path: String,
+    pub bilingual: bool,
+    /// `title:` (or the first H1), where a finding about the whole file points.
+    pub title: Option<Span>,
+    /// The front matter block, fences included.
+    pub front_matter: Option<Span>,
+    /// The front matter's keys in order, with their values as compared across languages.
+    pub fields: Vec<Field>,
+    /// Keys are matched without regard to case (a metadata block), or exactly (YAML).
+    keys_ignore_case: bool,
+}
+
+/// One front matter key and its value, shown as text (`true`, `null`, a trimmed string).
+#[derive(Clone, Debug)]
+pub struct Field {
+    pub key: String,
+    pub key_span: Span,
+    pub value: String,
+    pub value_span: Span,
+}
+
+impl FileDigest {
+    pub fn new(posting: &Posting) -> FileDigest {
+        let fm = &posting.front_matter;
+        FileDigest {
+            file: posting.source.id,
+            path: posting.path().to_string(),
+            bilingual: posting.is_bilingual(),
+            title: posting.title.as_ref().map(|t| t.span),
+            front_matter: fm.span,
+            fields: fm
+                .entries
+                .iter()
+                .map(|e| Field {
+                    key: e.key.value.clone(),
+                    key_span: e.key.span,
+                    value: shown(&e.value.value),
+                    value_span: e.value.span,
+                })
+                .collect(),
+            keys_ignore_case: fm.kind == FrontMatterKind::Metadata,
+        }
+    }
+
+    /// The field for `key`, found as [`super::FrontMatter::get`] finds it.
+    pub fn field(&self, key: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| {
+            if self.keys_ignore_case {
+                f.key.eq_ignore_ascii_case(key)
+            } else {
+                f.key == key
+            }
+        })
+    }
+
+    /// An empty span at the start of the file.
+    pub fn start(&self) -> Span {
+        Span::new(self.file, 0..0)
+    }
+}
+
+/// A front matter value as text, to compare two languages' values.
+fn shown(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.trim().to_string(),
+        Value::Bool(b) => b.to_string(),
+        Value::Integer(i) => i.to_string(),
+        Value::Null => "null".into(),
+        other => format!("{other:?}"),
+    }
+}
 
 /// What the corpus rules need of one posting (or of one language segment of a bilingual file).
 #[derive(Clone, Debug)]
 pub struct Summary {
-    /// Index into [`Corpus::postings`].
+    /// Index into [`Corpus::files`].
     pub posting: usize,
     pub lang: Lang,
     /// The part of the file this summary covers (the whole body, or one segment).
@@ -36,6 +114,10 @@ pub struct Summary {
     pub uuid: Option<String>,
     pub lever_id: Option<String>,
     pub headings: Vec<(u8, String, Span)>,
+    /// Paragraphs that read as headings missing the space after their `#` (`##Titre`).
+    pub loose_headings: Vec<(u8, String, Span)>,
+    /// Where the paragraphs, lists (with their item counts) and links start.
+    pub outline: Outline,
     /// Per section (in heading order, the text before the first heading first): the item
     /// counts of its lists, and its number of links.
     pub sections: Vec<SectionOutline>,
@@ -48,14 +130,57 @@ pub struct Summary {
     pub pay: Vec<(i64, Option<i64>, Span)>,
     /// Closing dates: a comparable key (date, time, UTC offset), what was read, and where.
     pub deadlines: Vec<(String, String, Span)>,
-    /// Blocks of running text long enough to need translating: normalised text and span.
-    pub blocks: Vec<(String, Span)>,
+    /// Blocks of running text long enough to need translating.
+    pub blocks: Vec<Block>,
     /// The text of [`Summary::span`], hashed, to find copies.
     pub body: TextHash,
 }
 
 /// A text's hash and length.
 pub type TextHash = (u64, u32);
+
+/// Where the text blocks, lists and links of a summary's part start, to compare the shape of
+/// two sections.
+#[derive(Clone, Debug, Default)]
+pub struct Outline {
+    pub blocks: Vec<u32>,
+    /// Start and number of items, nested lists included.
+    pub lists: Vec<(u32, usize)>,
+    pub links: Vec<u32>,
+}
+
+/// A block of running text: its normalised text hashed, where it is, and whether it is a list
+/// of names (products, tools, places), which reads the same in both languages.
+#[derive(Clone, Debug)]
+pub struct Block {
+    pub text: u64,
+    pub span: Span,
+    pub names: bool,
+}
+
+fn hash_of(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// Most of its words start with a capital or hold a digit.
+fn is_names(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .collect();
+    let names = words
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .find(|c| c.is_alphanumeric())
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+        .count();
+    names * 5 >= words.len() * 3
+}
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SectionOutline {
@@ -99,8 +224,8 @@ pub struct Duplicate {
 }
 
 /// Every posting of the run, and their translation pairs.
-pub struct Corpus<'a> {
-    pub postings: Vec<&'a Posting>,
+pub struct Corpus {
+    pub files: Vec<FileDigest>,
     pub summaries: Vec<Summary>,
     pub pairs: Vec<Pair>,
     pub unpaired: Vec<Unpaired>,
@@ -355,15 +480,52 @@ fn summarise(index: usize, posting: &Posting, lang: Lang, span: Span) -> Summary
         .blocks
         .iter()
         .filter(|b| inside(b.span) && b.text.split_whitespace().count() >= 8)
-        .map(|b| (normalise_block(&b.text), b.span))
+        .map(|b| Block {
+            text: hash_of(&normalise_block(&b.text)),
+            span: b.span,
+            names: is_names(posting.slice(b.span)),
+        })
         .collect();
-    let fm = &posting.front_matter;
-    let body = {
-        use std::hash::{Hash, Hasher};
-        let mut hasher = std::hash::DefaultHasher::new();
-        text[span.range()].hash(&mut hasher);
-        (hasher.finish(), span.end - span.start)
+    let loose_headings = md
+        .blocks
+        .iter()
+        .filter(|b| inside(b.span))
+        .filter_map(|b| {
+            let raw = posting.slice(b.span);
+            let hashes = raw.chars().take_while(|c| *c == '#').count();
+            ((1..=6).contains(&hashes) && raw[hashes..].starts_with(|c: char| c.is_alphanumeric()))
+                .then(|| {
+                    let first_line = raw.lines().next().unwrap_or(raw);
+                    (
+                        hashes as u8,
+                        first_line[hashes..].trim().to_string(),
+                        b.span.within(0..first_line.len()),
+                    )
+                })
+        })
+        .collect();
+    let outline = Outline {
+        blocks: md
+            .blocks
+            .iter()
+            .filter(|b| inside(b.span))
+            .map(|b| b.span.start)
+            .collect(),
+        lists: md
+            .lists
+            .iter()
+            .filter(|l| inside(l.span))
+            .map(|l| (l.span.start, l.items.len()))
+            .collect(),
+        links: md
+            .links
+            .iter()
+            .filter(|l| inside(l.span))
+            .map(|l| l.span.start)
+            .collect(),
     };
+    let fm = &posting.front_matter;
+    let body = (hash_of(&text[span.range()]), span.end - span.start);
     Summary {
         body,
         posting: index,
@@ -382,6 +544,8 @@ fn summarise(index: usize, posting: &Posting, lang: Lang, span: Span) -> Summary
             .map(|s| s.trim().to_lowercase())
             .filter(|s| !s.is_empty()),
         headings,
+        loose_headings,
+        outline,
         sections,
         links,
         emails,
@@ -404,21 +568,38 @@ fn suffix_stem(path: &str) -> Option<(String, Lang)> {
     None
 }
 
-impl<'a> Corpus<'a> {
-    /// Summarises and pairs `postings`; `configured` are pairs of paths from `postlint.toml`.
-    pub fn new(postings: Vec<&'a Posting>, configured: &[(String, String)]) -> Corpus<'a> {
+/// The digest and summaries of one posting: one summary for a posting in one language, one
+/// per segment for a bilingual file, none when its language is unknown.
+pub fn summarise_file(posting: &Posting) -> (FileDigest, Vec<Summary>) {
+    let summaries = if posting.is_bilingual() {
+        posting
+            .segments
+            .iter()
+            .map(|s| summarise(0, posting, s.lang, s.span))
+            .collect()
+    } else if let Some((lang, _)) = posting.lang {
+        let body = posting.span(posting.body_start..posting.text().len());
+        vec![summarise(0, posting, lang, body)]
+    } else {
+        Vec::new()
+    };
+    (FileDigest::new(posting), summaries)
+}
+
+impl Corpus {
+    /// Pairs the summarised files; `configured` are pairs of paths from `postlint.toml`.
+    pub fn new(
+        summarised: Vec<(FileDigest, Vec<Summary>)>,
+        configured: &[(String, String)],
+    ) -> Corpus {
+        let mut files = Vec::with_capacity(summarised.len());
         let mut summaries = Vec::new();
-        for (i, p) in postings.iter().enumerate() {
-            if p.is_bilingual() {
-                for s in &p.segments {
-                    summaries.push(summarise(i, p, s.lang, s.span));
-                }
-            } else if let Some((lang, _)) = p.lang {
-                summaries.push(summarise(i, p, lang, p.span(p.body_start..p.text().len())));
-            }
+        for (i, (digest, of_file)) in summarised.into_iter().enumerate() {
+            files.push(digest);
+            summaries.extend(of_file.into_iter().map(|s| Summary { posting: i, ..s }));
         }
         let mut corpus = Corpus {
-            postings,
+            files,
             summaries,
             pairs: Vec::new(),
             unpaired: Vec::new(),
@@ -428,8 +609,9 @@ impl<'a> Corpus<'a> {
         corpus
     }
 
-    pub fn posting(&self, summary: usize) -> &'a Posting {
-        self.postings[self.summaries[summary].posting]
+    /// The file a summary is of.
+    pub fn file(&self, summary: usize) -> &FileDigest {
+        &self.files[self.summaries[summary].posting]
     }
 
     fn pair(&mut self, configured: &[(String, String)]) {
@@ -467,7 +649,7 @@ impl<'a> Corpus<'a> {
         // 4 (first, so config wins). Pairs named in the configuration.
         for (a, b) in configured {
             let find = |path: &str| {
-                (0..n).find(|&i| !paired[i] && self.postings[s[i].posting].path().ends_with(path))
+                (0..n).find(|&i| !paired[i] && self.files[s[i].posting].path.ends_with(path))
             };
             if let (Some(i), Some(j)) = (find(a), find(b))
                 && s[i].lang != s[j].lang
@@ -538,8 +720,8 @@ impl<'a> Corpus<'a> {
                 for (a, &en) in rest.iter().enumerate() {
                     for (b, &fr) in frs_left.iter().enumerate() {
                         let score = strsim::jaro_winkler(
-                            &file_stem(self.postings[s[en].posting].path()),
-                            &file_stem(self.postings[s[fr].posting].path()),
+                            &file_stem(&self.files[s[en].posting].path),
+                            &file_stem(&self.files[s[fr].posting].path),
                         );
                         if score > best.0 {
                             best = (score, a, b);
@@ -560,7 +742,7 @@ impl<'a> Corpus<'a> {
         // 3. name.en.md ↔ name.fr.md.
         let mut by_stem: BTreeMap<String, (Option<usize>, Option<usize>)> = BTreeMap::new();
         for i in (0..n).filter(|&i| !paired[i]) {
-            if let Some((stem, lang)) = suffix_stem(self.postings[s[i].posting].path()) {
+            if let Some((stem, lang)) = suffix_stem(&self.files[s[i].posting].path) {
                 let e = by_stem.entry(stem).or_default();
                 match lang {
                     Lang::En => e.0 = e.0.or(Some(i)),
@@ -582,18 +764,22 @@ impl<'a> Corpus<'a> {
         }
         self.pairs.sort_by_key(|p| {
             (
-                self.postings[s[p.en].posting].path(),
-                self.postings[s[p.fr].posting].path(),
+                &self.files[s[p.en].posting].path,
+                &self.files[s[p.fr].posting].path,
             )
         });
         // Duplicates: one language, one key, one folder.
         let mut seen: BTreeMap<(String, String, Lang), usize> = BTreeMap::new();
         let mut order: Vec<usize> = (0..n).collect();
-        order.sort_by_key(|&i| self.postings[s[i].posting].path());
+        order.sort_by(|&a, &b| {
+            self.files[s[a].posting]
+                .path
+                .cmp(&self.files[s[b].posting].path)
+        });
         for &i in &order {
             let Some((key, _)) = &s[i].key else { continue };
-            let dir = self.postings[s[i].posting]
-                .path()
+            let dir = self.files[s[i].posting]
+                .path
                 .rsplit_once('/')
                 .map_or(String::new(), |(d, _)| d.to_string());
             match seen.get(&(dir.clone(), key.clone(), s[i].lang)) {
@@ -634,8 +820,7 @@ impl<'a> Corpus<'a> {
             }
         }
         for i in (0..n).filter(|&i| !paired[i]) {
-            let p = self.postings[s[i].posting];
-            if p.is_bilingual()
+            if self.files[s[i].posting].bilingual
                 || s[i]
                     .lang_source
                     .is_none_or(|src| src == LangSource::Detected)

@@ -24,7 +24,7 @@ pub static RULES: &[&Rule] = &[
 
 /// The pairs whose texts are compared: copies of a pair across site sections are compared
 /// once, through their first pair.
-fn compared<'c>(corpus: &'c Corpus<'_>) -> impl Iterator<Item = &'c Pair> {
+fn compared(corpus: &Corpus) -> impl Iterator<Item = &Pair> {
     let copies: std::collections::BTreeSet<usize> = corpus
         .pairs
         .iter()
@@ -47,7 +47,7 @@ fn copies_note(corpus: &Corpus, pair: &Pair) -> String {
         .copies
         .iter()
         .take(3)
-        .map(|&k| format!("`{}`", corpus.posting(corpus.pairs[k].fr).path()))
+        .map(|&k| format!("`{}`", corpus.file(corpus.pairs[k].fr).path))
         .collect();
     let more = pair.copies.len().saturating_sub(3);
     let more = if more > 0 {

@@ -40,7 +40,7 @@ fn check(corpus: &Corpus, cx: &mut CorpusContext) {
         else {
             continue;
         };
-        let first = corpus.posting(there).path();
+        let first = &corpus.file(there).path;
         cx.report(*span, format!("`translationKey: {key}` is also used by `{first}` in the same folder"))
             .label(*first_span, "the same key")
             .help("Keep one file per language for each key: delete the stale copy or give it its own key.");

@@ -167,11 +167,7 @@ fn check(corpus: &Corpus, cx: &mut CorpusContext) {
             ));
         }
         if only_fr.is_empty() {
-            let fr_posting = corpus.posting(pair.fr);
-            let anchor = fr_posting
-                .title
-                .as_ref()
-                .map_or(fr.span.within(0..0), |t| t.span);
+            let anchor = corpus.file(pair.fr).title.unwrap_or(fr.span.within(0..0));
             for &j in only_en.iter().take(3) {
                 let (_, url, span) = &en.links[j];
                 cx.report(

@@ -1,4 +1,3 @@
-use crate::posting::Value;
 use crate::rules::prelude::*;
 
 declare_rule! {
@@ -51,82 +50,64 @@ declare_rule! {
 /// language may have its own Lever posting.)
 const SAME: [&str; 5] = ["archived", "linkHidden", "formHidden", "layout", "type"];
 
-fn shown(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.trim().to_string(),
-        Value::Bool(b) => b.to_string(),
-        Value::Integer(i) => i.to_string(),
-        Value::Null => "null".into(),
-        other => format!("{other:?}"),
-    }
-}
-
 fn check(corpus: &Corpus, cx: &mut CorpusContext) {
     for pair in &corpus.pairs {
-        let (en, fr) = (corpus.posting(pair.en), corpus.posting(pair.fr));
+        let (en, fr) = (corpus.file(pair.en), corpus.file(pair.fr));
         // The two halves of one file share one front matter.
-        if std::ptr::eq(en, fr) {
+        if en.file == fr.file {
             continue;
         }
-        let (a, b) = (&en.front_matter, &fr.front_matter);
         for key in SAME {
-            let (Some(x), Some(y)) = (a.get(key), b.get(key)) else {
+            let (Some(x), Some(y)) = (en.field(key), fr.field(key)) else {
                 continue;
             };
-            let (vx, vy) = (shown(&x.value.value), shown(&y.value.value));
+            let (vx, vy) = (&x.value, &y.value);
             if vx != vy {
                 cx.report(
-                    y.value.span,
+                    y.value_span,
                     format!("`{key}: {vy}` here but `{key}: {vx}` in the English version"),
                 )
-                .label(x.value.span, "the English value")
+                .label(x.value_span, "the English value")
                 .help(format!("Make `{key}` the same in both languages."));
             }
         }
         // One Lever id written two ways (`http://<uuid>` and `<uuid>`): the same id, mistyped.
-        if let (Some(x), Some(y)) = (a.get("leverId"), b.get("leverId")) {
-            let (vx, vy) = (shown(&x.value.value), shown(&y.value.value));
-            if vx != vy && !vx.is_empty() && (vy.contains(&vx) || vx.contains(&vy)) {
+        if let (Some(x), Some(y)) = (en.field("leverId"), fr.field("leverId")) {
+            let (vx, vy) = (&x.value, &y.value);
+            if vx != vy && !vx.is_empty() && (vy.contains(vx.as_str()) || vx.contains(vy.as_str()))
+            {
                 cx.report(
-                    y.value.span,
+                    y.value_span,
                     format!("`leverId: {vy}` here but `leverId: {vx}` in the English version"),
                 )
-                .label(x.value.span, "the English value")
+                .label(x.value_span, "the English value")
                 .help("Write the same Lever id the same way in both languages.");
             }
         }
-        let en_keys: Vec<&str> = a.entries.iter().map(|e| e.key.value.as_str()).collect();
-        let fr_keys: Vec<&str> = b.entries.iter().map(|e| e.key.value.as_str()).collect();
-        for e in &a.entries {
-            if !fr_keys.contains(&e.key.value.as_str()) {
-                let anchor = b
-                    .span
-                    .map_or(fr.span(0..0), |s| s.within(0..3.min(s.range().len())));
+        let en_keys: Vec<&str> = en.fields.iter().map(|f| f.key.as_str()).collect();
+        let fr_keys: Vec<&str> = fr.fields.iter().map(|f| f.key.as_str()).collect();
+        // A finding about a missing key points at the opening fence of the other front matter.
+        let fence = |file: &crate::posting::corpus::FileDigest| {
+            file.front_matter
+                .map_or(file.start(), |s| s.within(0..3.min(s.range().len())))
+        };
+        for f in &en.fields {
+            if !fr_keys.contains(&f.key.as_str()) {
                 cx.report(
-                    anchor,
-                    format!(
-                        "`{}` is set in the English version but not here",
-                        e.key.value
-                    ),
+                    fence(fr),
+                    format!("`{}` is set in the English version but not here", f.key),
                 )
-                .label(e.key.span, "set here in English")
+                .label(f.key_span, "set here in English")
                 .help("Give both versions the same keys.");
             }
         }
-        for e in &b.entries {
-            if !en_keys.contains(&e.key.value.as_str()) {
+        for f in &fr.fields {
+            if !en_keys.contains(&f.key.as_str()) {
                 cx.report(
-                    e.key.span,
-                    format!(
-                        "`{}` is set here but not in the English version",
-                        e.key.value
-                    ),
+                    f.key_span,
+                    format!("`{}` is set here but not in the English version", f.key),
                 )
-                .label(
-                    a.span
-                        .map_or(en.span(0..0), |s| s.within(0..3.min(s.range().len()))),
-                    "the English front matter",
-                )
+                .label(fence(en), "the English front matter")
                 .help("Give both versions the same keys.");
             }
         }

@@ -48,13 +48,13 @@ declare_rule! {
 fn check(corpus: &Corpus, cx: &mut CorpusContext) {
     for unpaired in &corpus.unpaired {
         let summary = &corpus.summaries[unpaired.summary];
-        let posting = corpus.posting(unpaired.summary);
+        let file = corpus.file(unpaired.summary);
         let span = summary
             .key
             .as_ref()
             .map(|(_, s)| *s)
-            .or(posting.title.as_ref().map(|t| t.span))
-            .unwrap_or(posting.span(0..0));
+            .or(file.title)
+            .unwrap_or(file.start());
         let d = cx.report(
             span,
             format!(
@@ -65,27 +65,27 @@ fn check(corpus: &Corpus, cx: &mut CorpusContext) {
         );
         match unpaired.likely {
             Some(likely) => {
-                let other = corpus.posting(likely);
+                let other = corpus.file(likely);
                 let other_span = corpus.summaries[likely]
                     .key
                     .as_ref()
                     .map(|(_, s)| *s)
-                    .unwrap_or(other.span(0..0));
+                    .unwrap_or(other.start());
                 d.label(other_span, "this looks like the counterpart");
                 let help = match (&summary.key, &corpus.summaries[likely].key) {
                     (Some((a, _)), Some((b, _))) if a != b => {
                         format!(
                             "Did you mean `{}`? Give both files the same `translationKey` (`{a}` here, `{b}` there).",
-                            other.path()
+                            other.path
                         )
                     }
                     (Some((a, _)), Some(_)) => format!(
                         "Did you mean `{}`? It has the same key `{a}` in another folder: move one file to the parallel folder, or pair them with `[translation] pairs` in postlint.toml.",
-                        other.path()
+                        other.path
                     ),
                     _ => format!(
                         "Did you mean `{}`? Pair them with `[translation] pairs` in postlint.toml.",
-                        other.path()
+                        other.path
                     ),
                 };
                 d.help(help);

@@ -1,3 +1,4 @@
+use crate::posting::corpus::Outline;
 use crate::rules::prelude::*;
 
 declare_rule! {
@@ -61,7 +62,6 @@ const MAX_PER_PAIR: usize = 3;
 fn check(corpus: &Corpus, cx: &mut CorpusContext) {
     for pair in super::compared(corpus) {
         let (en, fr) = (&corpus.summaries[pair.en], &corpus.summaries[pair.fr]);
-        let fr_posting = corpus.posting(pair.fr);
         let note = super::copies_note(corpus, pair);
         let a = &en.headings;
         // Lines such as `##Titre` are paragraphs in Markdown: count them as the headings they
@@ -76,29 +76,19 @@ fn check(corpus: &Corpus, cx: &mut CorpusContext) {
                 lost_space: false,
             })
             .collect();
-        for blk in fr_posting.markdown.blocks.iter().filter(|blk| {
-            blk.span.start >= fr.span.start && blk.span.start < fr.span.end.max(fr.span.start + 1)
-        }) {
-            let raw = fr_posting.slice(blk.span);
-            let hashes = raw.chars().take_while(|c| *c == '#').count();
-            if (1..=6).contains(&hashes) && raw[hashes..].starts_with(|c: char| c.is_alphanumeric())
-            {
-                let first_line = raw.lines().next().unwrap_or(raw);
-                b.push(Side {
-                    level: hashes as u8,
-                    text: first_line[hashes..].trim().to_string(),
-                    span: blk.span.within(0..first_line.len()),
-                    lost_space: true,
-                });
-            }
-        }
+        b.extend(fr.loose_headings.iter().map(|(l, t, s)| Side {
+            level: *l,
+            text: t.clone(),
+            span: *s,
+            lost_space: true,
+        }));
         b.sort_by_key(|h| h.span.start);
         let en_end = en.span.within(en.span.range().len()..en.span.range().len());
         let fr_end = fr.span.within(fr.span.range().len()..fr.span.range().len());
         let en_starts: Vec<u32> = a.iter().map(|h| h.2.start).collect();
         let fr_starts: Vec<u32> = b.iter().map(|h| h.span.start).collect();
-        let en_shapes = shapes(corpus.posting(pair.en), &en_starts, en.span.end);
-        let fr_shapes = shapes(fr_posting, &fr_starts, fr.span.end);
+        let en_shapes = shapes(&en.outline, &en_starts, en.span.end);
+        let fr_shapes = shapes(&fr.outline, &fr_starts, fr.span.end);
         let mut reported = 0;
         for step in align(a, &b, &en_shapes, &fr_shapes) {
             if reported >= MAX_PER_PAIR {
@@ -232,25 +222,24 @@ type Shape = Option<(usize, usize, usize)>;
 
 /// The shape of each section that starts at one of `starts` (in order) and runs to the next
 /// one or `end`: its text blocks, list items and links.
-fn shapes(posting: &Posting, starts: &[u32], end: u32) -> Vec<Shape> {
-    let md = &posting.markdown;
+fn shapes(outline: &Outline, starts: &[u32], end: u32) -> Vec<Shape> {
     starts
         .iter()
         .enumerate()
         .map(|(k, &start)| {
             let stop = starts.get(k + 1).copied().unwrap_or(end.max(start + 1));
-            let within = |s: Span| start < s.start && s.start < stop;
-            let blocks = md.blocks.iter().filter(|b| within(b.span)).count();
-            let items = md
+            let within = |s: u32| start < s && s < stop;
+            let blocks = outline.blocks.iter().filter(|&&s| within(s)).count();
+            let items = outline
                 .lists
                 .iter()
-                .filter(|l| within(l.span))
-                .map(|l| l.items.len())
+                .filter(|(s, _)| within(*s))
+                .map(|(_, n)| n)
                 .sum();
-            let links = md
+            let links = outline
                 .links
                 .iter()
-                .filter(|l| start <= l.span.start && l.span.start < stop)
+                .filter(|&&s| start <= s && s < stop)
                 .count();
             Some((blocks, items, links))
         })

@@ -39,35 +39,15 @@ declare_rule! {
     };
 }
 
-/// A list of names (products, tools, places) reads the same in both languages: most of its
-/// words start with a capital or hold a digit.
-fn is_names(text: &str) -> bool {
-    let words: Vec<&str> = text
-        .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .collect();
-    let names = words
-        .iter()
-        .filter(|w| {
-            w.chars()
-                .find(|c| c.is_alphanumeric())
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-        })
-        .count();
-    names * 5 >= words.len() * 3
-}
-
 fn check(corpus: &Corpus, cx: &mut CorpusContext) {
     for pair in super::compared(corpus) {
         let (en, fr) = (&corpus.summaries[pair.en], &corpus.summaries[pair.fr]);
-        let english: BTreeMap<&str, Span> =
-            en.blocks.iter().map(|(t, s)| (t.as_str(), *s)).collect();
-        let fr_posting = corpus.posting(pair.fr);
+        let english: BTreeMap<u64, Span> = en.blocks.iter().map(|b| (b.text, b.span)).collect();
         let same: Vec<(Span, Span)> = fr
             .blocks
             .iter()
-            .filter(|(_, s)| !is_names(fr_posting.slice(*s)))
-            .filter_map(|(t, s)| english.get(t.as_str()).map(|e| (*s, *e)))
+            .filter(|b| !b.names)
+            .filter_map(|b| english.get(&b.text).map(|e| (b.span, *e)))
             .collect();
         // A whole file left in English is `translation-wrong-language`; report the paragraphs
         // only when some of the file is translated.
