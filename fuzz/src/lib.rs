@@ -486,7 +486,13 @@ pub fn lint(data: &[u8]) {
         }
     }
     let mut json = Vec::new();
-    postlint::report::json::write(&run, &mut json).expect("writing to memory");
+    postlint::report::write(
+        postlint::report::Format::Json,
+        &run,
+        postlint::report::Options::default(),
+        &mut json,
+    )
+    .expect("writing to memory");
     assert!(json.starts_with(b"{"));
     for fix in postlint::fix::plan(&run, true) {
         assert_eq!(fix.original, text);

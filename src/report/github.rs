@@ -6,8 +6,9 @@
 
 use std::io::{self, Write};
 
-use crate::diagnostic::Severity;
-use crate::engine::Run;
+use super::{Reporter, Sources, Totals};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::posting::SourceFile;
 
 fn escape_data(s: &str) -> String {
     s.replace('%', "%25")
@@ -19,44 +20,61 @@ fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-pub fn write(run: &Run, out: &mut dyn Write) -> io::Result<()> {
-    for d in &run.diagnostics {
-        let source = run.source(d.span.file);
-        let (start, end) = (
-            source.position(d.span.start as usize),
-            source.position(d.span.end as usize),
-        );
-        let level = match d.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "notice",
-        };
-        let mut props = format!(
-            "file={},line={},endLine={}",
-            escape_property(&source.path),
-            start.line,
-            end.line
-        );
-        // GitHub rejects columns on annotations that span several lines.
-        if start.line == end.line {
-            props.push_str(&format!(
-                ",col={},endColumn={}",
-                start.column,
-                end.column.max(start.column)
-            ));
+pub struct Github;
+
+impl Reporter for Github {
+    fn file(
+        &mut self,
+        _: &dyn Sources,
+        source: &SourceFile,
+        diagnostics: &[Diagnostic],
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        for d in diagnostics {
+            annotation(source, d, out)?;
         }
-        props.push_str(&format!(
-            ",title={}",
-            escape_property(&format!("postlint {}", d.rule))
-        ));
-        let mut message = d.message.clone();
-        if let Some(help) = &d.help {
-            message.push('\n');
-            message.push_str(help);
-        }
-        writeln!(out, "::{level} {props}::{}", escape_data(&message))?;
+        Ok(())
     }
-    Ok(())
+
+    fn finish(&mut self, _: &Totals, _: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+fn annotation(source: &SourceFile, d: &Diagnostic, out: &mut dyn Write) -> io::Result<()> {
+    let (start, end) = (
+        source.position(d.span.start as usize),
+        source.position(d.span.end as usize),
+    );
+    let level = match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "notice",
+    };
+    let mut props = format!(
+        "file={},line={},endLine={}",
+        escape_property(&source.path),
+        start.line,
+        end.line
+    );
+    // GitHub rejects columns on annotations that span several lines.
+    if start.line == end.line {
+        props.push_str(&format!(
+            ",col={},endColumn={}",
+            start.column,
+            end.column.max(start.column)
+        ));
+    }
+    props.push_str(&format!(
+        ",title={}",
+        escape_property(&format!("postlint {}", d.rule))
+    ));
+    let mut message = d.message.clone();
+    if let Some(help) = &d.help {
+        message.push('\n');
+        message.push_str(help);
+    }
+    writeln!(out, "::{level} {props}::{}", escape_data(&message))
 }
 
 #[cfg(test)]

@@ -5,21 +5,22 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::diagnostic::Severity;
-use crate::engine::Run;
+use super::{Reporter, Sources, Totals};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::posting::SourceFile;
 
 #[derive(Serialize)]
-struct Issue<'a> {
+struct Issue {
     description: String,
-    check_name: &'a str,
+    check_name: &'static str,
     fingerprint: String,
     severity: &'static str,
-    location: Location<'a>,
+    location: Location,
 }
 
 #[derive(Serialize)]
-struct Location<'a> {
-    path: &'a str,
+struct Location {
+    path: String,
     lines: Lines,
 }
 
@@ -41,13 +42,23 @@ fn fnv1a(parts: &[&str]) -> String {
     format!("{hash:016x}")
 }
 
-pub fn write(run: &Run, out: &mut dyn Write) -> io::Result<()> {
-    let mut seen = std::collections::HashMap::new();
-    let issues: Vec<Issue> = run
-        .diagnostics
-        .iter()
-        .map(|d| {
-            let source = run.source(d.span.file);
+/// Collects issues; writes the array at the end.
+#[derive(Default)]
+pub struct Gitlab {
+    issues: Vec<Issue>,
+    /// How many times each finding (rule, file, message, text) was seen, for its fingerprint.
+    seen: std::collections::HashMap<String, usize>,
+}
+
+impl Reporter for Gitlab {
+    fn file(
+        &mut self,
+        _: &dyn Sources,
+        source: &SourceFile,
+        diagnostics: &[Diagnostic],
+        _: &mut dyn Write,
+    ) -> io::Result<()> {
+        for d in diagnostics {
             let (start, end) = (
                 source.position(d.span.start as usize),
                 source.position(d.span.end as usize),
@@ -56,9 +67,9 @@ pub fn write(run: &Run, out: &mut dyn Write) -> io::Result<()> {
             // flagged text and an occurrence count tell repeated findings apart.
             let text = source.slice(d.span);
             let key = fnv1a(&[d.rule, &source.path, &d.message, text]);
-            let n: &mut usize = seen.entry(key.clone()).or_default();
+            let n: &mut usize = self.seen.entry(key.clone()).or_default();
             *n += 1;
-            Issue {
+            self.issues.push(Issue {
                 description: d.message.clone(),
                 check_name: d.rule,
                 fingerprint: fnv1a(&[&key, &n.to_string()]),
@@ -68,15 +79,19 @@ pub fn write(run: &Run, out: &mut dyn Write) -> io::Result<()> {
                     Severity::Info => "info",
                 },
                 location: Location {
-                    path: &source.path,
+                    path: source.path.clone(),
                     lines: Lines {
                         begin: start.line,
                         end: end.line,
                     },
                 },
-            }
-        })
-        .collect();
-    serde_json::to_writer_pretty(&mut *out, &issues)?;
-    writeln!(out)
+            });
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, _: &Totals, out: &mut dyn Write) -> io::Result<()> {
+        serde_json::to_writer_pretty(&mut *out, &self.issues)?;
+        writeln!(out)
+    }
 }

@@ -6,22 +6,55 @@ use std::io::{self, Write};
 use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Group, Level, Patch, Renderer, Snippet};
 
-use super::{Options, plural};
+use super::{Options, Reporter, Sources, Totals, plural};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
-use crate::engine::Run;
 use crate::posting::{SourceFile, Span};
 
-pub fn write(run: &Run, options: Options, out: &mut dyn Write) -> io::Result<()> {
-    let renderer = if options.color {
-        Renderer::styled()
-    } else {
-        Renderer::plain()
+pub struct Human {
+    options: Options,
+    renderer: Renderer,
+}
+
+impl Human {
+    pub fn new(options: Options) -> Human {
+        let renderer = if options.color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        }
+        .decor_style(DecorStyle::Ascii);
+        Human { options, renderer }
     }
-    .decor_style(DecorStyle::Ascii);
-    for d in &run.diagnostics {
-        writeln!(out, "{}\n", renderer.render(&report(run, d)))?;
+}
+
+impl Reporter for Human {
+    fn file(
+        &mut self,
+        sources: &dyn Sources,
+        source: &SourceFile,
+        diagnostics: &[Diagnostic],
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        for d in diagnostics {
+            // The files labels point into, besides this one.
+            let mut others: Vec<std::borrow::Cow<'_, SourceFile>> = Vec::new();
+            for label in d.labels.iter().filter(|l| l.span.file != source.id) {
+                if others.iter().all(|o| o.id != label.span.file) {
+                    others.push(sources.source(label.span.file));
+                }
+            }
+            writeln!(
+                out,
+                "{}\n",
+                self.renderer.render(&report(source, &others, d))
+            )?;
+        }
+        Ok(())
     }
-    summary(run, options, out)
+
+    fn finish(&mut self, totals: &Totals, out: &mut dyn Write) -> io::Result<()> {
+        summary(totals, self.options, out)
+    }
 }
 
 /// The lines of `source` that `spans` touch, as (first line's start offset, text, 1-based line).
@@ -54,13 +87,16 @@ fn local(span: Span, base: usize) -> std::ops::Range<usize> {
     span.start as usize - base..span.end as usize - base
 }
 
-fn report<'a>(run: &'a Run, d: &'a Diagnostic) -> Vec<Group<'a>> {
+fn report<'a>(
+    source: &'a SourceFile,
+    others: &'a [std::borrow::Cow<'_, SourceFile>],
+    d: &'a Diagnostic,
+) -> Vec<Group<'a>> {
     let level = match d.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
         Severity::Info => Level::INFO,
     };
-    let source = run.source(d.span.file);
     let same_file: Vec<Span> = std::iter::once(d.span)
         .chain(
             d.labels
@@ -86,7 +122,9 @@ fn report<'a>(run: &'a Run, d: &'a Diagnostic) -> Vec<Group<'a>> {
         .id(d.rule)
         .element(snippet);
     for label in d.labels.iter().filter(|l| l.span.file != d.span.file) {
-        let other = run.source(label.span.file);
+        let Some(other) = others.iter().find(|o| o.id == label.span.file) else {
+            continue;
+        };
         let (start, end, line) = window(other, &[label.span]);
         group = group.element(
             Snippet::source(&other.text[start..end])
@@ -171,13 +209,9 @@ fn report<'a>(run: &'a Run, d: &'a Diagnostic) -> Vec<Group<'a>> {
     groups
 }
 
-fn summary(run: &Run, options: Options, out: &mut dyn Write) -> io::Result<()> {
-    let files = plural(run.files.len(), "file");
-    let (errors, warnings, infos) = (
-        run.count(Severity::Error),
-        run.count(Severity::Warning),
-        run.count(Severity::Info),
-    );
+fn summary(totals: &Totals, options: Options, out: &mut dyn Write) -> io::Result<()> {
+    let files = plural(totals.files, "file");
+    let (errors, warnings, infos) = (totals.errors, totals.warnings, totals.infos);
     let line = if errors + warnings + infos == 0 {
         format!("All checks passed ({files}).")
     } else {

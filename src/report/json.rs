@@ -5,18 +5,11 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::diagnostic::{Applicability, Severity};
-use crate::engine::Run;
-use crate::posting::{Position, Span};
+use super::{Reporter, Sources, Totals};
+use crate::diagnostic::{self, Applicability, Severity};
+use crate::posting::{Position, SourceFile, Span};
 
 pub const VERSION: u32 = 1;
-
-#[derive(Serialize)]
-pub struct Output<'a> {
-    pub version: u32,
-    pub diagnostics: Vec<Diagnostic<'a>>,
-    pub summary: Summary,
-}
 
 #[derive(Serialize)]
 pub struct Diagnostic<'a> {
@@ -24,7 +17,7 @@ pub struct Diagnostic<'a> {
     pub severity: Severity,
     pub message: &'a str,
     pub help: Option<&'a str>,
-    pub path: &'a str,
+    pub path: String,
     pub range: Range,
     pub labels: Vec<Label<'a>>,
     pub fix: Option<Fix<'a>>,
@@ -38,7 +31,7 @@ pub struct Range {
 
 #[derive(Serialize)]
 pub struct Label<'a> {
-    pub path: &'a str,
+    pub path: String,
     pub range: Range,
     pub message: &'a str,
 }
@@ -52,7 +45,7 @@ pub struct Fix<'a> {
 
 #[derive(Serialize)]
 pub struct Edit<'a> {
-    pub path: &'a str,
+    pub path: String,
     pub range: Range,
     pub replacement: &'a str,
 }
@@ -65,62 +58,113 @@ pub struct Summary {
     pub infos: usize,
 }
 
-fn range(run: &Run, span: Span) -> Range {
-    let source = run.source(span.file);
+fn range(source: &SourceFile, span: Span) -> Range {
     Range {
         start: source.position(span.start as usize),
         end: source.position(span.end as usize),
     }
 }
 
-pub fn output(run: &Run) -> Output<'_> {
-    let diagnostics = run
-        .diagnostics
-        .iter()
-        .map(|d| Diagnostic {
-            rule: d.rule,
-            severity: d.severity,
-            message: &d.message,
-            help: d.help.as_deref(),
-            path: &run.source(d.span.file).path,
-            range: range(run, d.span),
-            labels: d
-                .labels
-                .iter()
-                .map(|l| Label {
-                    path: &run.source(l.span.file).path,
-                    range: range(run, l.span),
+/// A finding as the contract shows it.
+pub fn diagnostic<'a>(sources: &dyn Sources, d: &'a diagnostic::Diagnostic) -> Diagnostic<'a> {
+    let source = sources.source(d.span.file);
+    // A span in another file (a label, an edit) is placed with that file's lines.
+    let elsewhere = |span: Span| {
+        let other = sources.source(span.file);
+        (other.path.clone(), range(&other, span))
+    };
+    Diagnostic {
+        rule: d.rule,
+        severity: d.severity,
+        message: &d.message,
+        help: d.help.as_deref(),
+        path: source.path.clone(),
+        range: range(&source, d.span),
+        labels: d
+            .labels
+            .iter()
+            .map(|l| {
+                let (path, range) = if l.span.file == d.span.file {
+                    (source.path.clone(), range(&source, l.span))
+                } else {
+                    elsewhere(l.span)
+                };
+                Label {
+                    path,
+                    range,
                     message: &l.text,
+                }
+            })
+            .collect(),
+        fix: d.fix.as_ref().map(|f| Fix {
+            title: &f.title,
+            applicability: f.applicability,
+            edits: f
+                .edits
+                .iter()
+                .map(|e| {
+                    let (path, range) = if e.span.file == d.span.file {
+                        (source.path.clone(), range(&source, e.span))
+                    } else {
+                        elsewhere(e.span)
+                    };
+                    Edit {
+                        path,
+                        range,
+                        replacement: &e.replacement,
+                    }
                 })
                 .collect(),
-            fix: d.fix.as_ref().map(|f| Fix {
-                title: &f.title,
-                applicability: f.applicability,
-                edits: f
-                    .edits
-                    .iter()
-                    .map(|e| Edit {
-                        path: &run.source(e.span.file).path,
-                        range: range(run, e.span),
-                        replacement: &e.replacement,
-                    })
-                    .collect(),
-            }),
-        })
-        .collect();
-    Output {
-        version: VERSION,
-        diagnostics,
-        summary: Summary {
-            files: run.files.len(),
-            errors: run.count(Severity::Error),
-            warnings: run.count(Severity::Warning),
-            infos: run.count(Severity::Info),
-        },
+        }),
     }
 }
 
-pub fn write(run: &Run, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, &output(run))?;
-    writeln!(out)
+/// Writes the document as findings come: `{"version":1,"diagnostics":[` first, the summary last.
+#[derive(Default)]
+pub struct Json {
+    started: bool,
+    written: usize,
+}
+
+impl Json {
+    fn start(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        if !self.started {
+            self.started = true;
+            write!(out, "{{\"version\":{VERSION},\"diagnostics\":[")?;
+        }
+        Ok(())
+    }
+}
+
+impl Reporter for Json {
+    fn file(
+        &mut self,
+        sources: &dyn Sources,
+        _: &SourceFile,
+        diagnostics: &[diagnostic::Diagnostic],
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        self.start(out)?;
+        for d in diagnostics {
+            if self.written > 0 {
+                out.write_all(b",")?;
+            }
+            serde_json::to_writer(&mut *out, &diagnostic(sources, d))?;
+            self.written += 1;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, totals: &Totals, out: &mut dyn Write) -> io::Result<()> {
+        self.start(out)?;
+        out.write_all(b"],\"summary\":")?;
+        let summary = Summary {
+            files: totals.files,
+            errors: totals.errors,
+            warnings: totals.warnings,
+            infos: totals.infos,
+        };
+        serde_json::to_writer(&mut *out, &summary)?;
+        writeln!(out, "}}")
+    }
 }

@@ -3,12 +3,28 @@
 
 use std::io::{self, Write};
 
-use crate::engine::Run;
+use super::{Reporter, Sources, Totals};
+use crate::diagnostic::Diagnostic;
+use crate::posting::SourceFile;
 
-pub fn write(run: &Run, out: &mut dyn Write) -> io::Result<()> {
-    for d in super::json::output(run).diagnostics {
-        serde_json::to_writer(&mut *out, &d)?;
-        writeln!(out)?;
+pub struct JsonLines;
+
+impl Reporter for JsonLines {
+    fn file(
+        &mut self,
+        sources: &dyn Sources,
+        _: &SourceFile,
+        diagnostics: &[Diagnostic],
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        for d in diagnostics {
+            serde_json::to_writer(&mut *out, &super::json::diagnostic(sources, d))?;
+            writeln!(out)?;
+        }
+        Ok(())
     }
-    Ok(())
+
+    fn finish(&mut self, _: &Totals, _: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
 }

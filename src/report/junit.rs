@@ -5,21 +5,35 @@ use std::io::{self, Write};
 
 use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestRerun, TestSuite};
 
-use crate::engine::Run;
+use super::{Reporter, Sources, Totals};
+use crate::diagnostic::Diagnostic;
+use crate::posting::SourceFile;
 
-pub fn write(run: &Run, out: &mut dyn Write) -> io::Result<()> {
-    let mut suite = TestSuite::new("postlint");
-    for file in &run.files {
-        let source = file.source();
-        let findings: Vec<_> = run
-            .diagnostics
-            .iter()
-            .filter(|d| d.span.file == source.id)
-            .collect();
+/// One test case per file, failed by its findings; the report is written at the end.
+pub struct Junit {
+    suite: TestSuite,
+}
+
+impl Default for Junit {
+    fn default() -> Junit {
+        Junit {
+            suite: TestSuite::new("postlint"),
+        }
+    }
+}
+
+impl Reporter for Junit {
+    fn file(
+        &mut self,
+        _: &dyn Sources,
+        source: &SourceFile,
+        findings: &[Diagnostic],
+        _: &mut dyn Write,
+    ) -> io::Result<()> {
         let mut case = match findings.split_first() {
             None => TestCase::new(source.path.as_str(), TestCaseStatus::success()),
             Some((first, rest)) => {
-                let describe = |d: &crate::diagnostic::Diagnostic| {
+                let describe = |d: &Diagnostic| {
                     let pos = source.position(d.span.start as usize);
                     format!(
                         "{}:{}:{}: {}[{}] {}",
@@ -28,7 +42,6 @@ pub fn write(run: &Run, out: &mut dyn Write) -> io::Result<()> {
                 };
                 let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
                 status.set_message(describe(first)).set_type(first.rule);
-                // Further findings of the same file are recorded as reruns, each with its message.
                 for d in rest {
                     let mut rerun = TestRerun::new(NonSuccessKind::Failure);
                     rerun.set_message(describe(d)).set_type(d.rule);
@@ -38,10 +51,15 @@ pub fn write(run: &Run, out: &mut dyn Write) -> io::Result<()> {
             }
         };
         case.set_classname("postlint");
-        suite.add_test_case(case);
+        self.suite.add_test_case(case);
+        Ok(())
     }
-    let mut report = Report::new("postlint");
-    report.add_test_suite(suite);
-    let xml = report.to_string().map_err(io::Error::other)?;
-    out.write_all(xml.as_bytes())
+
+    fn finish(&mut self, _: &Totals, out: &mut dyn Write) -> io::Result<()> {
+        let suite = std::mem::replace(&mut self.suite, TestSuite::new("postlint"));
+        let mut report = Report::new("postlint");
+        report.add_test_suite(suite);
+        let xml = report.to_string().map_err(io::Error::other)?;
+        out.write_all(xml.as_bytes())
+    }
 }

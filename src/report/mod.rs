@@ -10,9 +10,12 @@ pub mod junit;
 pub mod sarif;
 pub mod statistics;
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine::Run;
+use crate::posting::{FileId, SourceFile};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -41,17 +44,88 @@ pub struct Options {
     pub color: bool,
 }
 
-pub fn write(format: Format, run: &Run, options: Options, out: &mut dyn Write) -> io::Result<()> {
-    match format {
-        Format::Human => human::write(run, options, out),
-        Format::Concise => concise::write(run, out),
-        Format::Json => json::write(run, out),
-        Format::JsonLines => json_lines::write(run, out),
-        Format::Sarif => sarif::write(run, out),
-        Format::Github => github::write(run, out),
-        Format::Junit => junit::write(run, out),
-        Format::Gitlab => gitlab::write(run, out),
+/// What a reporter reads of the run's files, by id: the file of a finding, or the file one of
+/// its labels points into (which may have been let go and be read again).
+pub trait Sources {
+    fn source(&self, id: FileId) -> Cow<'_, SourceFile>;
+}
+
+impl Sources for Run {
+    fn source(&self, id: FileId) -> Cow<'_, SourceFile> {
+        Cow::Borrowed(Run::source(self, id))
     }
+}
+
+/// The counts of a run, for the closing summary.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Totals {
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Totals {
+    /// Counts one more file and its findings.
+    pub fn add(&mut self, diagnostics: &[Diagnostic]) {
+        self.files += 1;
+        for d in diagnostics {
+            match d.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+            }
+        }
+    }
+}
+
+/// An output format, told each file of the run in order with its findings (sorted), then the
+/// totals. Line-oriented formats write as they are told; whole documents (SARIF, JUnit, GitLab)
+/// are written at the end.
+pub trait Reporter {
+    fn file(
+        &mut self,
+        sources: &dyn Sources,
+        file: &SourceFile,
+        diagnostics: &[Diagnostic],
+        out: &mut dyn Write,
+    ) -> io::Result<()>;
+
+    fn finish(&mut self, totals: &Totals, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// The reporter for `format`.
+pub fn reporter(format: Format, options: Options) -> Box<dyn Reporter> {
+    match format {
+        Format::Human => Box::new(human::Human::new(options)),
+        Format::Concise => Box::new(concise::Concise),
+        Format::Json => Box::new(json::Json::default()),
+        Format::JsonLines => Box::new(json_lines::JsonLines),
+        Format::Sarif => Box::new(sarif::Sarif::default()),
+        Format::Github => Box::new(github::Github),
+        Format::Junit => Box::new(junit::Junit::default()),
+        Format::Gitlab => Box::new(gitlab::Gitlab::default()),
+    }
+}
+
+pub fn write(format: Format, run: &Run, options: Options, out: &mut dyn Write) -> io::Result<()> {
+    write_with(reporter(format, options).as_mut(), run, out)
+}
+
+/// Tells `reporter` every file of `run` with its findings, then the totals.
+pub fn write_with(reporter: &mut dyn Reporter, run: &Run, out: &mut dyn Write) -> io::Result<()> {
+    let mut totals = Totals::default();
+    let mut rest = run.diagnostics.as_slice();
+    for file in &run.files {
+        let source = file.source();
+        // Findings are sorted by file: this file's come first.
+        let n = rest.partition_point(|d| d.span.file <= source.id);
+        let (of_file, after) = rest.split_at(n);
+        rest = after;
+        totals.add(of_file);
+        reporter.file(run, source, of_file, out)?;
+    }
+    reporter.finish(&totals, out)
 }
 
 /// `1 error`, `2 warnings`.
