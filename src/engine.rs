@@ -1,6 +1,7 @@
 //! The flow, nothing more: read and parse every file once (in parallel), run the rules,
 //! apply suppressions, sort.
 
+use std::borrow::Cow;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -9,8 +10,9 @@ use crate::config::{FileSettings, Settings};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Severity};
 use crate::discover::{self, Discovered};
 use crate::online;
-use crate::posting::corpus::{self, Corpus};
+use crate::posting::corpus::{self, Corpus, FileDigest, Summary};
 use crate::posting::{FileId, Posting, SourceFile};
+use crate::report::Sources;
 use crate::rules::{self, Check, Context, CorpusContext, Rule};
 use crate::suppression;
 
@@ -76,8 +78,91 @@ enum Entry {
     Unwalkable(String),
 }
 
-/// Lints the discovered files.
+/// How much posting text the first pass may hold in memory for the second when the findings
+/// are streamed; beyond it, files are let go after their summary and read and parsed again at
+/// their turn. A posting's model takes about ten times its text.
+const HELD_BYTES: u64 = 1 << 20;
+
+/// How many files are checked at once in the second pass, in order.
+const CHUNK: usize = 64;
+
+/// A file after the first pass.
+struct Loaded {
+    path: PathBuf,
+    entry: Entry,
+    settings: FileSettings,
+    /// Findings of the engine itself (encoding, reading).
+    found: Vec<Diagnostic>,
+    /// A posting's `translationKey` and `leverId`, lower-cased, to find counterparts by.
+    ids: Option<Vec<String>>,
+    /// Its [`FileId`].
+    index: u32,
+    state: State,
+}
+
+enum State {
+    /// Parsed and held until its turn.
+    Held(Box<Posting>),
+    /// Parsed, summarised and let go; its text's hash tells whether it changed since.
+    Released(u64),
+    Unread(SourceFile),
+    /// Handed over to the second pass.
+    Taken,
+}
+
+fn hash_text(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// Lints the discovered files and keeps everything: the files' texts and models, and their
+/// findings, sorted by path, offset and rule id.
 pub fn run(found: Discovered, settings: &Settings) -> Run {
+    let mut files = Vec::new();
+    let mut diagnostics = Vec::new();
+    let mut keep = |file: File, found: Vec<Diagnostic>| {
+        files.push(file);
+        diagnostics.extend(found);
+    };
+    let context = drive(found, settings, Handover::Keep(&mut keep))
+        .unwrap_or_else(|e| unreachable!("keeping findings in memory cannot fail: {e}"));
+    Run {
+        files,
+        diagnostics,
+        context,
+    }
+}
+
+/// A sink for [`stream`]: each file with its sorted findings, and what labels point into.
+pub type Sink<'s> = dyn FnMut(&dyn Sources, &SourceFile, &[Diagnostic]) -> std::io::Result<()> + 's;
+
+/// Lints the discovered files and hands each file with its sorted findings to `sink`, in path
+/// order, as soon as they are known. Only summaries of the files are kept for the whole run,
+/// so memory stays bounded however many files there are.
+pub fn stream(found: Discovered, settings: &Settings, sink: &mut Sink<'_>) -> std::io::Result<()> {
+    drive(found, settings, Handover::Stream(sink)).map(drop)
+}
+
+/// Where the second pass hands the files over.
+enum Handover<'h> {
+    /// Kept by the caller, with every parsed posting held between the passes.
+    Keep(&'h mut dyn FnMut(File, Vec<Diagnostic>)),
+    Stream(&'h mut Sink<'h>),
+}
+
+/// The two passes. First, every file is read, parsed and summarised for the corpus rules (in
+/// parallel); then the corpus rules run on the summaries; then, in path order and a chunk at a
+/// time, each file's posting rules run, its corpus findings join, its suppressions apply and it
+/// is handed over. When kept, every parsed posting is held between the passes and the
+/// counterparts read for comparison are returned; when streamed, only [`HELD_BYTES`] of text are.
+fn drive(
+    found: Discovered,
+    settings: &Settings,
+    mut handover: Handover<'_>,
+) -> std::io::Result<Vec<Posting>> {
+    let keep = matches!(handover, Handover::Keep(_));
     let mut entries: Vec<(PathBuf, Entry)> =
         found.files.into_iter().map(|p| (p, Entry::Disk)).collect();
     entries.extend(
@@ -99,108 +184,132 @@ pub fn run(found: Discovered, settings: &Settings) -> Run {
         .unwrap_or_else(indicatif::ProgressBar::hidden);
     // Each file is counted once read and parsed, and once checked.
     progress.set_length(2 * entries.len() as u64);
-    // Read and parse every file once, in parallel.
-    let loaded: Vec<(File, Vec<Diagnostic>, FileSettings)> = entries
+    // What each file is, and which rules it gets.
+    let prepared: Vec<(FileSettings, Option<std::fs::Metadata>)> = entries
         .par_iter()
-        .enumerate()
-        .map(|(i, (path, entry))| {
-            let id = FileId(i as u32);
-            let file_settings = settings.for_path(path);
+        .map(|(path, entry)| {
             let metadata = match entry {
                 Entry::Disk => std::fs::metadata(path).ok(),
                 _ => None,
             };
+            (settings.for_path(path), metadata)
+        })
+        .collect();
+    let corpus_rules_on = rules::all().iter().enumerate().any(|(i, rule)| {
+        matches!(rule.check, Check::Corpus(_))
+            && prepared.iter().any(|(fs, _)| fs.severities[i].is_some())
+    });
+    // The files held between the passes: all of them, or the first ones up to the budget.
+    let mut budget = if keep { u64::MAX } else { HELD_BYTES };
+    let hold: Vec<bool> = entries
+        .iter()
+        .zip(&prepared)
+        .map(|((_, entry), (_, metadata))| {
             let size = match entry {
                 Entry::Given(bytes) => bytes.len() as u64,
                 _ => metadata.as_ref().map_or(0, |m| m.len()),
             };
-            let (file, found) = match entry {
-                Entry::Unwalkable(reason) => unread_file(id, path, reason, &file_settings),
-                // A named pipe or a device would block the read, or never end.
-                Entry::Disk if metadata.as_ref().is_some_and(|m| !m.is_file()) => unread_file(
-                    id,
-                    path,
-                    "not a regular file (a named pipe, a socket or a device)",
-                    &file_settings,
-                ),
-                _ if too_large(size, &file_settings, settings) => {
-                    too_large_file(id, path, size, &file_settings, settings)
-                }
-                Entry::Disk => match std::fs::read(path) {
-                    Ok(bytes) => load_file(id, path, bytes, &file_settings),
-                    Err(e) => {
-                        let is_link = std::fs::symlink_metadata(path)
-                            .is_ok_and(|m| m.file_type().is_symlink());
-                        let reason = if is_link {
-                            discover::link_reason(&e)
-                        } else {
-                            discover::io_reason(&e)
-                        };
-                        unread_file(id, path, &reason, &file_settings)
+            let held = size <= budget;
+            budget = budget.saturating_sub(size);
+            held
+        })
+        .collect();
+    // First pass: read, parse and summarise every file, in parallel.
+    type First = (Loaded, Option<(FileDigest, Vec<Summary>)>, Vec<String>);
+    let link_targets = corpus::Interner::default();
+    let first: Vec<First> = entries
+        .into_par_iter()
+        .zip(prepared)
+        .zip(hold)
+        .enumerate()
+        .map(|(i, (((path, entry), (file_settings, metadata)), hold))| {
+            let id = FileId(i as u32);
+            let (file, found) = read(
+                id,
+                &path,
+                &entry,
+                metadata.as_ref(),
+                &file_settings,
+                settings,
+            );
+            let mut summary = None;
+            let mut urls = Vec::new();
+            let mut ids = None;
+            let state = match file {
+                File::Unread(source) => State::Unread(source),
+                File::Posting(posting) => {
+                    if corpus_rules_on {
+                        summary = Some(corpus::summarise_file(&posting, &link_targets));
                     }
-                },
-                Entry::Given(bytes) => load_file(id, path, bytes.clone(), &file_settings),
+                    ids = Some(
+                        ["translationKey", "leverId"]
+                            .into_iter()
+                            .filter_map(|key| posting.front_matter.str(key))
+                            .map(|id| id.trim().to_ascii_lowercase())
+                            .filter(|id| !id.is_empty())
+                            .collect(),
+                    );
+                    if settings.online.is_some() {
+                        urls = posting
+                            .markdown
+                            .links
+                            .iter()
+                            .chain(&posting.markdown.bare_urls)
+                            .map(|l| l.url.clone())
+                            .collect();
+                    }
+                    if hold {
+                        State::Held(posting)
+                    } else {
+                        State::Released(hash_text(posting.text()))
+                    }
+                }
             };
             progress.inc(1);
-            (file, found, file_settings)
+            let loaded = Loaded {
+                path,
+                entry,
+                settings: file_settings,
+                found,
+                ids,
+                index: i as u32,
+                state,
+            };
+            (loaded, summary, urls)
         })
         .collect();
+    let mut loaded = Vec::with_capacity(first.len());
+    let mut summarised = Vec::new();
+    let mut urls = std::collections::BTreeSet::new();
+    for (file, summary, file_urls) in first {
+        if let Some(summary) = summary {
+            summarised.push(summary);
+        }
+        urls.extend(file_urls);
+        loaded.push(file);
+    }
     // The network, only with `--online`: every link of the run checked once.
-    let online = settings.online.as_ref().map(|options| {
-        let urls = loaded
-            .iter()
-            .filter_map(|(file, _, _)| match file {
-                File::Posting(p) => Some(
-                    p.markdown
-                        .links
-                        .iter()
-                        .chain(&p.markdown.bare_urls)
-                        .map(|l| l.url.clone()),
-                ),
-                File::Unread(_) => None,
-            })
-            .flatten()
-            .collect();
-        online::check(&urls, options)
-    });
-    // Check each posting, in parallel.
-    let checked: Vec<Vec<Diagnostic>> = loaded
-        .par_iter()
-        .map(|(file, _, file_settings)| {
-            let found = match file {
-                File::Posting(posting) => check(posting, file_settings, settings, online.as_ref()),
-                File::Unread(_) => Vec::new(),
-            };
-            progress.inc(1);
-            found
-        })
-        .collect();
-    progress.finish_and_clear();
+    let online = settings
+        .online
+        .as_ref()
+        .map(|options| online::check(&urls, options));
     // Then the corpus: translation pairs across files, with counterparts left out of the run.
-    let mut by_file = checked;
-    let corpus_rules_on = rules::all().iter().enumerate().any(|(i, rule)| {
-        matches!(rule.check, Check::Corpus(_))
-            && loaded.iter().any(|(_, _, fs)| fs.severities[i].is_some())
-    });
-    let context = if corpus_rules_on {
+    let mut by_file: Vec<Vec<Diagnostic>> = (0..loaded.len()).map(|_| Vec::new()).collect();
+    let mut context = if corpus_rules_on {
         counterparts(&loaded, settings)
     } else {
         Vec::new()
     };
-    let context_settings: Vec<FileSettings> = context
-        .iter()
-        .map(|p| settings.for_path(std::path::Path::new(&p.source.path)))
-        .collect();
-    {
-        let summarised = loaded
+    if corpus_rules_on {
+        let context_settings: Vec<FileSettings> = context
             .iter()
-            .filter_map(|(f, _, _)| match f {
-                File::Posting(p) => Some(p.as_ref()),
-                File::Unread(_) => None,
-            })
-            .chain(&context)
-            .map(corpus::summarise_file)
+            .map(|p| settings.for_path(std::path::Path::new(&p.source.path)))
             .collect();
+        summarised.extend(
+            context
+                .iter()
+                .map(|p| corpus::summarise_file(p, &link_targets)),
+        );
         let corpus = Corpus::new(summarised, &settings.translation_pairs);
         for (i, rule) in rules::all().iter().enumerate() {
             let Check::Corpus(check) = rule.check else {
@@ -208,7 +317,7 @@ pub fn run(found: Discovered, settings: &Settings) -> Run {
             };
             let severities: Vec<Option<Severity>> = loaded
                 .iter()
-                .map(|(_, _, fs)| fs.severities[i])
+                .map(|l| l.settings.severities[i])
                 .chain(context_settings.iter().map(|fs| fs.severities[i]))
                 .collect();
             let mut found = Vec::new();
@@ -227,62 +336,217 @@ pub fn run(found: Discovered, settings: &Settings) -> Run {
             }
         }
     }
-    // Suppressions see every finding of their file, the corpus rules' included.
-    let mut files = Vec::with_capacity(loaded.len());
-    let mut diagnostics = Vec::new();
-    for ((file, mut engine_found, file_settings), mut found) in loaded.into_iter().zip(by_file) {
-        if let File::Posting(posting) = &file {
-            suppression::apply(posting, &mut found, &|rule| file_settings.severity(rule));
-        }
-        diagnostics.append(&mut engine_found);
-        diagnostics.append(&mut found);
-        files.push(file);
+    let context_paths: Vec<PathBuf> = context
+        .iter()
+        .map(|p| PathBuf::from(&p.source.path))
+        .collect();
+    if !keep {
+        // Labels into counterparts are shown from their files, read again when needed.
+        context.clear();
     }
-    diagnostics.sort_by(|a, b| {
-        (a.span.file, a.span.start, a.rule, a.span.end, &a.message).cmp(&(
-            b.span.file,
+    // Second pass: in path order, a chunk at a time; each chunk checked in parallel.
+    for start in (0..loaded.len()).step_by(CHUNK) {
+        let end = (start + CHUNK).min(loaded.len());
+        let work: Vec<(usize, State, Vec<Diagnostic>)> = (start..end)
+            .map(|i| {
+                let state = std::mem::replace(&mut loaded[i].state, State::Taken);
+                (i, state, std::mem::take(&mut by_file[i]))
+            })
+            .collect();
+        let done: Vec<(File, Vec<Diagnostic>)> = work
+            .into_par_iter()
+            .map(|(i, state, corpus_found)| {
+                let out = finish(&loaded[i], state, corpus_found, settings, online.as_ref());
+                progress.inc(1);
+                out
+            })
+            .collect();
+        match &mut handover {
+            Handover::Keep(keep) => {
+                for (file, found) in done {
+                    keep(file, found);
+                }
+            }
+            Handover::Stream(sink) => {
+                let sources = Window {
+                    chunk: &done,
+                    first: start,
+                    loaded: &loaded,
+                    context_paths: &context_paths,
+                };
+                for (file, found) in &done {
+                    progress.suspend(|| sink(&sources, file.source(), found))?;
+                }
+            }
+        }
+    }
+    progress.finish_and_clear();
+    Ok(context)
+}
+/// Reads and parses one file, or says why it could not be.
+fn read(
+    id: FileId,
+    path: &std::path::Path,
+    entry: &Entry,
+    metadata: Option<&std::fs::Metadata>,
+    file_settings: &FileSettings,
+    settings: &Settings,
+) -> (File, Vec<Diagnostic>) {
+    let size = match entry {
+        Entry::Given(bytes) => bytes.len() as u64,
+        _ => metadata.map_or(0, |m| m.len()),
+    };
+    match entry {
+        Entry::Unwalkable(reason) => unread_file(id, path, reason, file_settings),
+        // A named pipe or a device would block the read, or never end.
+        Entry::Disk if metadata.is_some_and(|m| !m.is_file()) => unread_file(
+            id,
+            path,
+            "not a regular file (a named pipe, a socket or a device)",
+            file_settings,
+        ),
+        _ if too_large(size, file_settings, settings) => {
+            too_large_file(id, path, size, file_settings, settings)
+        }
+        Entry::Disk => match std::fs::read(path) {
+            Ok(bytes) => load_file(id, path, bytes, file_settings),
+            Err(e) => {
+                let is_link =
+                    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+                let reason = if is_link {
+                    discover::link_reason(&e)
+                } else {
+                    discover::io_reason(&e)
+                };
+                unread_file(id, path, &reason, file_settings)
+            }
+        },
+        Entry::Given(bytes) => load_file(id, path, bytes.clone(), file_settings),
+    }
+}
+
+/// The second pass for one file: its posting rules, its corpus findings, its suppressions, in
+/// order. A file let go after the first pass is read and parsed again; if it changed in between,
+/// only that is said.
+fn finish(
+    loaded: &Loaded,
+    state: State,
+    corpus_found: Vec<Diagnostic>,
+    settings: &Settings,
+    online: Option<&online::Results>,
+) -> (File, Vec<Diagnostic>) {
+    let posting = match state {
+        State::Held(posting) => posting,
+        State::Unread(source) => return (File::Unread(source), loaded.found.clone()),
+        State::Taken => unreachable!("each file is handed over once"),
+        State::Released(hash) => {
+            let id = FileId(loaded.index);
+            let (file, _) = read(
+                id,
+                &loaded.path,
+                &loaded.entry,
+                std::fs::metadata(&loaded.path).ok().as_ref(),
+                &loaded.settings,
+                settings,
+            );
+            match file {
+                File::Posting(posting) if hash_text(posting.text()) == hash => posting,
+                file => {
+                    let source = SourceFile::new(id, file.source().path.clone(), String::new());
+                    let changed = engine_diagnostic(
+                        &loaded.settings,
+                        &rules::io::IO_ERROR,
+                        &source,
+                        0..0,
+                        "the file changed while postlint was checking it".into(),
+                        "Run postlint again once the file is saved.",
+                    );
+                    return (File::Unread(source), changed.into_iter().collect());
+                }
+            }
+        }
+    };
+    let mut found = check(&posting, &loaded.settings, settings, online);
+    found.extend(corpus_found);
+    // Suppressions see every finding of their file, the corpus rules' included.
+    suppression::apply(&posting, &mut found, &|rule| loaded.settings.severity(rule));
+    found.extend(loaded.found.iter().cloned());
+    found.sort_by(|a, b| {
+        (a.span.start, a.rule, a.span.end, &a.message).cmp(&(
             b.span.start,
             b.rule,
             b.span.end,
             &b.message,
         ))
     });
-    Run {
-        files,
-        diagnostics,
-        context,
+    (File::Posting(posting), found)
+}
+
+/// The files a streamed chunk's findings may point into: the chunk itself, files still held,
+/// and any other read again from disk.
+struct Window<'a> {
+    chunk: &'a [(File, Vec<Diagnostic>)],
+    first: usize,
+    loaded: &'a [Loaded],
+    context_paths: &'a [PathBuf],
+}
+
+impl Sources for Window<'_> {
+    fn source(&self, id: FileId) -> Cow<'_, SourceFile> {
+        let i = id.0 as usize;
+        if let Some((file, _)) = i.checked_sub(self.first).and_then(|k| self.chunk.get(k)) {
+            return Cow::Borrowed(file.source());
+        }
+        let (path, given) = match self.loaded.get(i) {
+            Some(Loaded {
+                state: State::Held(posting),
+                ..
+            }) => return Cow::Borrowed(&posting.source),
+            Some(Loaded {
+                state: State::Unread(source),
+                ..
+            }) => return Cow::Borrowed(source),
+            Some(loaded) => (
+                loaded.path.as_path(),
+                match &loaded.entry {
+                    Entry::Given(bytes) => Some(bytes.as_slice()),
+                    _ => None,
+                },
+            ),
+            None => match self.context_paths.get(i - self.loaded.len()) {
+                Some(path) => (path.as_path(), None),
+                None => return Cow::Owned(SourceFile::new(id, String::new(), String::new())),
+            },
+        };
+        let bytes = match given {
+            Some(bytes) => bytes.to_vec(),
+            None => std::fs::read(path).unwrap_or_default(),
+        };
+        let text = String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        Cow::Owned(SourceFile::new(id, discover::display(path), text))
     }
 }
 
 /// The files where the translations of the run's postings would be (the parallel `en/`/`fr/`
 /// folder, the `.en.md`/`.fr.md` sibling) that are not in the run, parsed for comparison.
-fn counterparts(
-    loaded: &[(File, Vec<Diagnostic>, FileSettings)],
-    settings: &Settings,
-) -> Vec<Posting> {
-    let linted: std::collections::BTreeSet<String> = loaded
-        .iter()
-        .map(|(f, _, _)| f.source().path.clone())
-        .collect();
+fn counterparts(loaded: &[Loaded], settings: &Settings) -> Vec<Posting> {
+    let linted: std::collections::BTreeSet<String> =
+        loaded.iter().map(|l| discover::display(&l.path)).collect();
     let mut candidates = std::collections::BTreeSet::new();
     let mut folders = std::collections::BTreeSet::new();
     // What a counterpart in the parallel folder must contain: the `translationKey` or `leverId`
     // of a posting of the run. Only files holding one are parsed; when a posting has neither,
     // every file of the folder is, to be paired by name or suggested as likely.
     let mut needles: Option<Vec<String>> = Some(Vec::new());
-    for (file, _, _) in loaded {
-        let path = std::path::Path::new(&file.source().path);
-        if let (File::Posting(posting), Some(list)) = (file, needles.as_mut()) {
-            let ids: Vec<String> = ["translationKey", "leverId"]
-                .into_iter()
-                .filter_map(|key| posting.front_matter.str(key))
-                .map(|id| id.trim().to_ascii_lowercase())
-                .filter(|id| !id.is_empty())
-                .collect();
+    for file in loaded {
+        let display = discover::display(&file.path);
+        let path = std::path::Path::new(&display);
+        if let (Some(ids), Some(list)) = (&file.ids, needles.as_mut()) {
             if ids.is_empty() {
                 needles = None;
             } else {
-                list.extend(ids);
+                list.extend(ids.iter().cloned());
             }
         }
         let swapped: PathBuf = path

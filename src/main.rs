@@ -141,11 +141,14 @@ fn check_paths(
     settings: &Settings,
     paths: &[PathBuf],
 ) -> miette::Result<ExitCode> {
+    if !args.diff && !args.fix {
+        return stream(args, settings, paths);
+    }
     let mut run = postlint::lint(paths, settings)?;
     if args.diff {
         return show_diff(args, &run);
     }
-    if args.fix {
+    {
         // Fixes can uncover others (or wait for an overlapping one): repeat until nothing changes.
         let mut fixed = 0;
         for _ in 0..10 {
@@ -298,14 +301,46 @@ fn is_watched(path: &std::path::Path) -> bool {
             .is_some_and(|n| n == "postlint.toml" || n == ".postlint.toml")
 }
 
+/// Lints `paths` and writes each file's findings as soon as they are known.
+fn stream(args: &CheckArgs, settings: &Settings, paths: &[PathBuf]) -> miette::Result<ExitCode> {
+    let found = postlint::discover::discover(paths, settings)?;
+    let threshold = threshold(args);
+    let mut failed = false;
+    output(args, |out, color| {
+        let mut reporter = reporter(args, color);
+        let mut totals = report::Totals::default();
+        postlint::engine::stream(found, settings, &mut |sources, file, found| {
+            totals.add(found);
+            failed |= found.iter().any(|d| d.severity >= threshold);
+            reporter.file(sources, file, found, out)
+        })?;
+        reporter.finish(&totals, out)
+    })?;
+    Ok(exit(args, failed))
+}
+
+fn reporter(args: &CheckArgs, color: bool) -> Box<dyn report::Reporter> {
+    if args.statistics {
+        Box::new(report::statistics::Statistics::default())
+    } else {
+        report::reporter(args.format, report::Options { color })
+    }
+}
+
 fn report(args: &CheckArgs, run: &postlint::Run) -> miette::Result<ExitCode> {
-    let write = |out: &mut dyn Write, color: bool| {
-        if args.statistics {
-            report::statistics::write(run, out)
-        } else {
-            report::write(args.format, run, report::Options { color }, out)
-        }
-    };
+    output(args, |out, color| {
+        report::write_with(reporter(args, color).as_mut(), run, out)
+    })?;
+    Ok(exit_code(args, run))
+}
+
+/// Runs `write` on the output (`--output-file`, or standard output with colours when it is a
+/// terminal that wants them). A reader that stops early (`postlint check | head`) is no
+/// failure: the rest is not written, and the run still ends with its exit code.
+fn output(
+    args: &CheckArgs,
+    write: impl FnOnce(&mut dyn Write, bool) -> std::io::Result<()>,
+) -> miette::Result<()> {
     match &args.output_file {
         Some(path) => {
             let mut file = std::io::BufWriter::new(std::fs::File::create(path).map_err(|e| {
@@ -317,40 +352,84 @@ fn report(args: &CheckArgs, run: &postlint::Run) -> miette::Result<ExitCode> {
             })?);
             write(&mut file, false)
                 .and_then(|()| file.flush())
-                .into_diagnostic()?;
+                .into_diagnostic()
         }
         None => {
             let stdout = std::io::stdout();
             let color = args.format == Format::Human
                 && anstream::AutoStream::choice(&stdout) != anstream::ColorChoice::Never;
             // Without colours the reporters write plain text: no stream needs to strip them.
-            let mut out: Box<dyn Write> = if color {
+            let out: Box<dyn Write> = if color {
                 Box::new(anstream::AutoStream::auto(stdout.lock()))
             } else {
                 Box::new(std::io::BufWriter::new(stdout.lock()))
             };
-            // A reader that stops early (`postlint check | head`) is not a failure.
-            match write(&mut out, color).and_then(|()| out.flush()) {
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-                other => other.into_diagnostic()?,
-            }
+            let mut out = UntilClosed { out, closed: false };
+            write(&mut out, color)
+                .and_then(|()| out.flush())
+                .into_diagnostic()
         }
     }
-    Ok(exit_code(args, run))
 }
 
-fn exit_code(args: &CheckArgs, run: &postlint::Run) -> ExitCode {
-    let threshold = match args.fail_on {
+/// Standard output that, once its reader has gone, takes everything and writes nothing.
+struct UntilClosed {
+    out: Box<dyn Write>,
+    closed: bool,
+}
+
+impl UntilClosed {
+    fn guard(&mut self, result: std::io::Result<usize>, len: usize) -> std::io::Result<usize> {
+        match result {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(len)
+            }
+            other => other,
+        }
+    }
+}
+
+impl Write for UntilClosed {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        let result = self.out.write(buf);
+        self.guard(result, buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        let result = self.out.flush().map(|()| 0);
+        self.guard(result, 0).map(drop)
+    }
+}
+
+fn threshold(args: &CheckArgs) -> Severity {
+    match args.fail_on {
         FailOn::Error => Severity::Error,
         FailOn::Warning => Severity::Warning,
         FailOn::Info => Severity::Info,
-    };
-    let failed = run.diagnostics.iter().any(|d| d.severity >= threshold);
+    }
+}
+
+fn exit(args: &CheckArgs, failed: bool) -> ExitCode {
     if failed && !args.exit_zero {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }
+}
+
+fn exit_code(args: &CheckArgs, run: &postlint::Run) -> ExitCode {
+    let threshold = threshold(args);
+    exit(
+        args,
+        run.diagnostics.iter().any(|d| d.severity >= threshold),
+    )
 }
 
 fn list_rules(format: RulesFormat) -> miette::Result<()> {

@@ -12,8 +12,8 @@
 //! Files of one language that share a key in one folder are duplicates; a file without a
 //! counterpart gets a "did you mean" when a likely one exists.
 
-use std::collections::BTreeMap;
-use std::sync::LazyLock;
+use std::collections::{BTreeMap, HashSet};
+use std::sync::{Arc, LazyLock, Mutex};
 
 use regex::Regex;
 
@@ -32,18 +32,30 @@ pub struct FileDigest {
     pub title: Option<Span>,
     /// The front matter block, fences included.
     pub front_matter: Option<Span>,
-    /// The front matter's keys in order, with their values as compared across languages.
+    /// The front matter's keys in order, with the values of [`COMPARED_KEYS`].
     pub fields: Vec<Field>,
     /// Keys are matched without regard to case (a metadata block), or exactly (YAML).
     keys_ignore_case: bool,
 }
 
-/// One front matter key and its value, shown as text (`true`, `null`, a trimmed string).
+/// The front matter keys whose values the two languages of a posting must agree on
+/// (`leverId` only in how it is written); the values of others are not kept.
+pub const COMPARED_KEYS: [&str; 6] = [
+    "archived",
+    "linkHidden",
+    "formHidden",
+    "layout",
+    "type",
+    "leverId",
+];
+
+/// One front matter key and, for [`COMPARED_KEYS`], its value shown as text (`true`, `null`,
+/// a trimmed string).
 #[derive(Clone, Debug)]
 pub struct Field {
     pub key: String,
     pub key_span: Span,
-    pub value: String,
+    pub value: Option<String>,
     pub value_span: Span,
 }
 
@@ -62,7 +74,10 @@ impl FileDigest {
                 .map(|e| Field {
                     key: e.key.value.clone(),
                     key_span: e.key.span,
-                    value: shown(&e.value.value),
+                    value: COMPARED_KEYS
+                        .iter()
+                        .any(|k| same_key(fm.kind, &e.key.value, k))
+                        .then(|| shown(&e.value.value)),
                     value_span: e.value.span,
                 })
                 .collect(),
@@ -81,9 +96,22 @@ impl FileDigest {
         })
     }
 
+    /// The value of one of [`COMPARED_KEYS`], and where it is.
+    pub fn value(&self, key: &str) -> Option<(&str, Span)> {
+        let field = self.field(key)?;
+        Some((field.value.as_deref()?, field.value_span))
+    }
+
     /// An empty span at the start of the file.
     pub fn start(&self) -> Span {
         Span::new(self.file, 0..0)
+    }
+}
+
+fn same_key(kind: FrontMatterKind, written: &str, key: &str) -> bool {
+    match kind {
+        FrontMatterKind::Metadata => written.eq_ignore_ascii_case(key),
+        _ => written == key,
     }
 }
 
@@ -121,8 +149,9 @@ pub struct Summary {
     /// Per section (in heading order, the text before the first heading first): the item
     /// counts of its lists, and its number of links.
     pub sections: Vec<SectionOutline>,
-    /// Link targets: normalised (language markers neutralised), as written, and where.
-    pub links: Vec<(String, String, Span)>,
+    /// Link targets: normalised (language markers neutralised) and hashed, as written, and
+    /// where.
+    pub links: Vec<(u64, Arc<str>, Span)>,
     /// E-mail addresses, lower-cased, and where each first appears.
     pub emails: BTreeMap<String, Span>,
     /// Classification codes, normalised (`IT-3`), with the code as written and where.
@@ -356,7 +385,7 @@ fn normalise_block(text: &str) -> String {
 }
 
 /// Summarises `posting` (or its segment `span`, in `lang`).
-fn summarise(index: usize, posting: &Posting, lang: Lang, span: Span) -> Summary {
+fn summarise(posting: &Posting, lang: Lang, span: Span, urls: &Interner) -> Summary {
     // An item belongs to the part where it starts.
     let inside = |s: Span| span.start <= s.start && s.start < span.end.max(span.start + 1);
     let md = &posting.markdown;
@@ -415,7 +444,7 @@ fn summarise(index: usize, posting: &Posting, lang: Lang, span: Span) -> Summary
         }
         sections.push(outline);
     }
-    let links: Vec<(String, String, Span)> = posting
+    let links: Vec<(u64, Arc<str>, Span)> = posting
         .urls()
         .into_iter()
         .filter(|l| {
@@ -423,7 +452,13 @@ fn summarise(index: usize, posting: &Posting, lang: Lang, span: Span) -> Summary
                 && !l.url.starts_with('#')
                 && !l.url.to_ascii_lowercase().starts_with("mailto:")
         })
-        .map(|l| (neutral_target(&l.url), l.url.clone(), l.url_span))
+        .map(|l| {
+            (
+                hash_of(&neutral_target(&l.url)),
+                urls.get(&l.url),
+                l.url_span,
+            )
+        })
         .collect();
     let text = posting.text();
     let mut emails: BTreeMap<String, Span> = BTreeMap::new();
@@ -526,9 +561,9 @@ fn summarise(index: usize, posting: &Posting, lang: Lang, span: Span) -> Summary
     };
     let fm = &posting.front_matter;
     let body = (hash_of(&text[span.range()]), span.end - span.start);
-    Summary {
+    let mut summary = Summary {
         body,
-        posting: index,
+        posting: 0,
         lang,
         span,
         lang_source: posting.lang.map(|(_, s)| s),
@@ -553,6 +588,27 @@ fn summarise(index: usize, posting: &Posting, lang: Lang, span: Span) -> Summary
         pay,
         deadlines,
         blocks,
+    };
+    summary.shrink();
+    summary
+}
+
+impl Summary {
+    /// Every summary of the run stays until the end: no spare capacity.
+    fn shrink(&mut self) {
+        self.headings.shrink_to_fit();
+        self.loose_headings.shrink_to_fit();
+        self.outline.blocks.shrink_to_fit();
+        self.outline.lists.shrink_to_fit();
+        self.outline.links.shrink_to_fit();
+        self.sections.shrink_to_fit();
+        for section in &mut self.sections {
+            section.lists.shrink_to_fit();
+        }
+        self.links.shrink_to_fit();
+        self.pay.shrink_to_fit();
+        self.deadlines.shrink_to_fit();
+        self.blocks.shrink_to_fit();
     }
 }
 
@@ -568,18 +624,37 @@ fn suffix_stem(path: &str) -> Option<(String, Lang)> {
     None
 }
 
+/// One copy of each link target of a run, shared by the summaries that hold it: postings of
+/// one employer link to the same pages.
+#[derive(Default)]
+pub struct Interner(Mutex<HashSet<Arc<str>>>);
+
+impl Interner {
+    pub fn get(&self, text: &str) -> Arc<str> {
+        let mut set = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        match set.get(text) {
+            Some(shared) => shared.clone(),
+            None => {
+                let shared: Arc<str> = Arc::from(text);
+                set.insert(shared.clone());
+                shared
+            }
+        }
+    }
+}
+
 /// The digest and summaries of one posting: one summary for a posting in one language, one
 /// per segment for a bilingual file, none when its language is unknown.
-pub fn summarise_file(posting: &Posting) -> (FileDigest, Vec<Summary>) {
+pub fn summarise_file(posting: &Posting, urls: &Interner) -> (FileDigest, Vec<Summary>) {
     let summaries = if posting.is_bilingual() {
         posting
             .segments
             .iter()
-            .map(|s| summarise(0, posting, s.lang, s.span))
+            .map(|s| summarise(posting, s.lang, s.span, urls))
             .collect()
     } else if let Some((lang, _)) = posting.lang {
         let body = posting.span(posting.body_start..posting.text().len());
-        vec![summarise(0, posting, lang, body)]
+        vec![summarise(posting, lang, body, urls)]
     } else {
         Vec::new()
     };
@@ -593,7 +668,7 @@ impl Corpus {
         configured: &[(String, String)],
     ) -> Corpus {
         let mut files = Vec::with_capacity(summarised.len());
-        let mut summaries = Vec::new();
+        let mut summaries = Vec::with_capacity(summarised.iter().map(|(_, s)| s.len()).sum());
         for (i, (digest, of_file)) in summarised.into_iter().enumerate() {
             files.push(digest);
             summaries.extend(of_file.into_iter().map(|s| Summary { posting: i, ..s }));
@@ -637,12 +712,14 @@ impl Corpus {
                 copies: Vec::new(),
             });
         };
-        let s = self.summaries.clone();
+        // Read while `pairs`, `duplicates` and `unpaired` are written; put back at the end.
+        let summaries = std::mem::take(&mut self.summaries);
+        let s = summaries.as_slice();
         // 1. Segments of one bilingual file (a file's summaries are next to each other).
         for i in 0..n {
             for j in (i + 1..n).take_while(|&j| s[j].posting == s[i].posting) {
                 if s[i].lang != s[j].lang && !paired[i] && !paired[j] {
-                    push(&mut self.pairs, &mut paired, i, j, PairedBy::Segments, &s);
+                    push(&mut self.pairs, &mut paired, i, j, PairedBy::Segments, s);
                 }
             }
         }
@@ -654,7 +731,7 @@ impl Corpus {
             if let (Some(i), Some(j)) = (find(a), find(b))
                 && s[i].lang != s[j].lang
             {
-                push(&mut self.pairs, &mut paired, i, j, PairedBy::Config, &s);
+                push(&mut self.pairs, &mut paired, i, j, PairedBy::Config, s);
             }
         }
         // 2. translationKey within parallel folders.
@@ -685,7 +762,7 @@ impl Corpus {
                             en,
                             fr,
                             PairedBy::TranslationKey,
-                            &s,
+                            s,
                         );
                     }
                     None => ens_left.push(en),
@@ -708,7 +785,7 @@ impl Corpus {
                             en,
                             fr,
                             PairedBy::TranslationKey,
-                            &s,
+                            s,
                         );
                     }
                     None => rest.push(en),
@@ -735,7 +812,7 @@ impl Corpus {
                     en,
                     fr,
                     PairedBy::TranslationKey,
-                    &s,
+                    s,
                 );
             }
         }
@@ -758,7 +835,7 @@ impl Corpus {
                     *en,
                     *fr,
                     PairedBy::FileName,
-                    &s,
+                    s,
                 );
             }
         }
@@ -868,6 +945,7 @@ impl Corpus {
                 likely,
             });
         }
+        self.summaries = summaries;
     }
 }
 
@@ -914,8 +992,8 @@ fn likeness(a: &Summary, b: &Summary) -> f64 {
 
 /// Indexes of the links with no counterpart on the other side.
 pub fn unmatched_links(
-    en: &[(String, String, Span)],
-    fr: &[(String, String, Span)],
+    en: &[(u64, Arc<str>, Span)],
+    fr: &[(u64, Arc<str>, Span)],
 ) -> (Vec<usize>, Vec<usize>) {
     let mut en_used = vec![false; en.len()];
     let mut fr_used = vec![false; fr.len()];

@@ -1,3 +1,4 @@
+use crate::posting::corpus::COMPARED_KEYS;
 use crate::rules::prelude::*;
 
 declare_rule! {
@@ -48,7 +49,8 @@ declare_rule! {
 
 /// Keys whose value must be the same in both languages. (`leverId` is compared apart: each
 /// language may have its own Lever posting.)
-const SAME: [&str; 5] = ["archived", "linkHidden", "formHidden", "layout", "type"];
+/// The keys that must agree; `leverId` (the last of [`COMPARED_KEYS`]) is compared apart.
+const SAME: &[&str] = COMPARED_KEYS.split_last().expect("keys").1;
 
 fn check(corpus: &Corpus, cx: &mut CorpusContext) {
     for pair in &corpus.pairs {
@@ -58,31 +60,30 @@ fn check(corpus: &Corpus, cx: &mut CorpusContext) {
             continue;
         }
         for key in SAME {
-            let (Some(x), Some(y)) = (en.field(key), fr.field(key)) else {
+            let (Some((vx, x_span)), Some((vy, y_span))) = (en.value(key), fr.value(key)) else {
                 continue;
             };
-            let (vx, vy) = (&x.value, &y.value);
             if vx != vy {
                 cx.report(
-                    y.value_span,
+                    y_span,
                     format!("`{key}: {vy}` here but `{key}: {vx}` in the English version"),
                 )
-                .label(x.value_span, "the English value")
+                .label(x_span, "the English value")
                 .help(format!("Make `{key}` the same in both languages."));
             }
         }
         // One Lever id written two ways (`http://<uuid>` and `<uuid>`): the same id, mistyped.
-        if let (Some(x), Some(y)) = (en.field("leverId"), fr.field("leverId")) {
-            let (vx, vy) = (&x.value, &y.value);
-            if vx != vy && !vx.is_empty() && (vy.contains(vx.as_str()) || vx.contains(vy.as_str()))
-            {
-                cx.report(
-                    y.value_span,
-                    format!("`leverId: {vy}` here but `leverId: {vx}` in the English version"),
-                )
-                .label(x.value_span, "the English value")
-                .help("Write the same Lever id the same way in both languages.");
-            }
+        if let (Some((vx, x_span)), Some((vy, y_span))) = (en.value("leverId"), fr.value("leverId"))
+            && vx != vy
+            && !vx.is_empty()
+            && (vy.contains(vx) || vx.contains(vy))
+        {
+            cx.report(
+                y_span,
+                format!("`leverId: {vy}` here but `leverId: {vx}` in the English version"),
+            )
+            .label(x_span, "the English value")
+            .help("Write the same Lever id the same way in both languages.");
         }
         let en_keys: Vec<&str> = en.fields.iter().map(|f| f.key.as_str()).collect();
         let fr_keys: Vec<&str> = fr.fields.iter().map(|f| f.key.as_str()).collect();
