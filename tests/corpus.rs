@@ -193,6 +193,37 @@ fn output_is_byte_identical_across_twenty_runs_on_two_threads() {
     }
 }
 
+/// The command line streams its findings, parsing again the files it let go after the first
+/// pass (the corpus is larger than what it holds); the library keeps every file. Both must say
+/// the same, in every format.
+#[test]
+fn streamed_output_is_the_kept_run_output() {
+    let run = lint_corpus();
+    for (flag, format) in [
+        ("json", Format::Json),
+        ("human", Format::Human),
+        ("sarif", Format::Sarif),
+        ("junit", Format::Junit),
+        ("gitlab", Format::Gitlab),
+        ("github", Format::Github),
+    ] {
+        let streamed = assert_cmd::Command::cargo_bin("postlint")
+            .unwrap()
+            .current_dir(common::root())
+            .env("NO_COLOR", "1")
+            .args(["check", "--today", common::TODAY, "--format", flag])
+            .arg(corpus())
+            .output()
+            .unwrap();
+        assert_eq!(streamed.status.code(), Some(1), "{flag}");
+        let kept = common::render(format, &run);
+        assert!(
+            String::from_utf8(streamed.stdout).unwrap() == kept,
+            "--format {flag}: the streamed output differs from the kept run's"
+        );
+    }
+}
+
 #[test]
 fn closing_dates_and_pay_of_real_postings() {
     let run = lint_corpus();
