@@ -428,7 +428,7 @@ pub fn posting(data: &[u8]) {
         posting.is_bilingual(),
         posting.urls(),
         posting.lang_at(posting.body_start),
-        posting.prose_in(0..len),
+        posting.prose_sample(0..len),
     );
 }
 

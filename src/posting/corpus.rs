@@ -340,8 +340,17 @@ pub fn neutral_target(url: &str) -> String {
     if let Some(rest) = out.strip_prefix("http://") {
         out = format!("https://{rest}");
     }
-    for (re, replacement) in LANG_MARKERS.iter() {
-        out = re.replace_all(&out, *replacement).into_owned();
+    // Each marker is looked for only where its text could be.
+    let lower = out.to_ascii_lowercase();
+    let present = [
+        lower.contains("/en") || lower.contains("/fr"),
+        lower.contains("-eng.") || lower.contains("-fra."),
+        lower.contains("lang"),
+    ];
+    for ((re, replacement), present) in LANG_MARKERS.iter().zip(present) {
+        if present {
+            out = re.replace_all(&out, *replacement).into_owned();
+        }
     }
     match out.split_once("://") {
         Some((scheme, rest)) => {

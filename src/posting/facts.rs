@@ -10,7 +10,6 @@ use super::date::{self, DateText, Deadline};
 use super::front_matter::{FrontMatter, FrontMatterKind};
 use super::markdown::{Markdown, TextBlock};
 use super::salary::{self, PayText};
-use super::sentences;
 use super::source::{SourceFile, Span};
 
 /// Where a fact was read.
@@ -99,7 +98,14 @@ static PAY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:salary|compensation|pay|paid|wages?|earn|per\s+(?:year|hour|annum|week|month)|salaire|rémunération|traitement|payé|par\s+(?:année|an|heure|semaine|mois)|classified|classé|classification)(?-u:\b)").expect("valid regex")
 });
 
-pub fn read(source: &SourceFile, fm: &FrontMatter, md: &Markdown) -> Facts {
+/// The facts of a posting; `sentences` are its blocks' sentences (block index, range in the
+/// block's text), in block order.
+pub fn read(
+    source: &SourceFile,
+    fm: &FrontMatter,
+    md: &Markdown,
+    sentences: &[(usize, Range<usize>)],
+) -> Facts {
     let mut facts = Facts::default();
     let text = source.text.as_str();
     for entry in &fm.entries {
@@ -170,8 +176,12 @@ pub fn read(source: &SourceFile, fm: &FrontMatter, md: &Markdown) -> Facts {
             }
         }
     }
-    for block in &md.blocks {
-        read_block(source, md, block, &mut facts);
+    let mut rest = sentences;
+    for (i, block) in md.blocks.iter().enumerate() {
+        let n = rest.partition_point(|(b, _)| *b <= i);
+        let (of_block, after) = rest.split_at(n);
+        rest = after;
+        read_block(source, md, block, of_block, &mut facts);
     }
     if facts.closed_status.is_none()
         && let Some(m) = CLOSED.find(text)
@@ -183,14 +193,20 @@ pub fn read(source: &SourceFile, fm: &FrontMatter, md: &Markdown) -> Facts {
     facts
 }
 
-fn read_block(source: &SourceFile, md: &Markdown, block: &TextBlock, facts: &mut Facts) {
+fn read_block(
+    source: &SourceFile,
+    md: &Markdown,
+    block: &TextBlock,
+    sentences: &[(usize, Range<usize>)],
+    facts: &mut Facts,
+) {
     let map = |r: Range<usize>| block.source_span(r).range();
     let text = block.text.as_str();
     // A deadline is read sentence by sentence, so other dates of the paragraph stay out.
-    for sentence in sentences::split(text) {
+    for (_, sentence) in sentences {
         let base = sentence.start;
         let shift = |r: Range<usize>| map(base + r.start..base + r.end);
-        for deadline in date::deadlines(&text[sentence]) {
+        for deadline in date::deadlines(&text[sentence.clone()]) {
             match deadline {
                 Deadline::Read(d) => facts.deadlines.push(Found {
                     span: source.span(shift(d.range.clone())),

@@ -60,7 +60,8 @@ static DETECTOR: LazyLock<Detector> =
     LazyLock::new(|| Detector::with_allowlist(vec![WLang::Eng, WLang::Fra]));
 
 /// Enough text to tell English from French; more only costs time.
-const SAMPLE_BYTES: usize = 4_000;
+/// How much of a text detection reads.
+pub const SAMPLE_BYTES: usize = 4_000;
 /// Fewer letters than this say too little to tell.
 const MIN_LETTERS: usize = 40;
 

@@ -83,11 +83,23 @@ impl Posting {
             _ => metadata::parse(id, text, start).unwrap_or((FrontMatter::default(), start)),
         };
         let markdown = markdown::parse(id, text, body_start);
-        let prose_sample = prose_text(&source, &markdown.prose, 0..text.len());
-        let lang = lang_of(&source.path, &front_matter, &prose_sample);
+        let lang = lang_of(&source.path, &front_matter, || {
+            prose_sample(&source, &markdown.prose, 0..text.len())
+        });
         let segments = segments(&source, &markdown, body_start, lang.map(|(l, _)| l));
         let title = title(&front_matter, &markdown);
-        let facts = facts::read(&source, &front_matter, &markdown);
+        // Sentences are split once: the closing-date grammar reads them, and so do rules.
+        let sentences: Vec<(usize, std::ops::Range<usize>)> = markdown
+            .blocks
+            .iter()
+            .enumerate()
+            .flat_map(|(i, block)| {
+                sentences::split(&block.text)
+                    .into_iter()
+                    .map(move |r| (i, r))
+            })
+            .collect();
+        let facts = facts::read(&source, &front_matter, &markdown, &sentences);
         let profile = match profile {
             ProfileChoice::None => None,
             ProfileChoice::Fixed(p) => Some(p.clone()),
@@ -106,7 +118,7 @@ impl Posting {
             facts,
             missing_files: Vec::new(),
             schema_errors: OnceLock::new(),
-            sentences: OnceLock::new(),
+            sentences: OnceLock::from(sentences),
         }
     }
 
@@ -142,18 +154,7 @@ impl Posting {
     /// Each sentence of the text blocks, split once for every rule that reads sentences: the
     /// index of its block in `markdown.blocks`, and its range in that block's text.
     pub fn sentence_ranges(&self) -> &[(usize, std::ops::Range<usize>)] {
-        self.sentences.get_or_init(|| {
-            self.markdown
-                .blocks
-                .iter()
-                .enumerate()
-                .flat_map(|(i, block)| {
-                    sentences::split(&block.text)
-                        .into_iter()
-                        .map(move |r| (i, r))
-                })
-                .collect()
-        })
+        self.sentences.get().map_or(&[], Vec::as_slice)
     }
 
     /// The language at `offset`: its segment's, else the file's.
@@ -186,32 +187,41 @@ impl Posting {
         all
     }
 
-    /// The prose inside `range`, joined with spaces.
-    pub fn prose_in(&self, range: std::ops::Range<usize>) -> String {
-        prose_text(&self.source, &self.markdown.prose, range)
+    /// The start of the prose inside `range`, joined with spaces: as much as language
+    /// detection reads.
+    pub fn prose_sample(&self, range: std::ops::Range<usize>) -> String {
+        prose_sample(&self.source, &self.markdown.prose, range)
     }
 }
 
-fn prose_text(source: &SourceFile, prose: &[Span], range: std::ops::Range<usize>) -> String {
+/// The start of the prose inside `range`, as much as language detection reads.
+fn prose_sample(source: &SourceFile, prose: &[Span], range: std::ops::Range<usize>) -> String {
     let mut out = String::new();
     for span in prose
         .iter()
         .filter(|s| s.start as usize >= range.start && s.end as usize <= range.end)
     {
+        if out.len() >= lang::SAMPLE_BYTES {
+            break;
+        }
         out.push_str(source.slice(*span));
         out.push(' ');
     }
     out
 }
 
-fn lang_of(path: &str, fm: &FrontMatter, prose: &str) -> Option<(Lang, LangSource)> {
+fn lang_of(
+    path: &str,
+    fm: &FrontMatter,
+    prose: impl FnOnce() -> String,
+) -> Option<(Lang, LangSource)> {
     if let Some(code) = fm.str("lang").and_then(Lang::from_code) {
         return Some((code, LangSource::FrontMatter));
     }
     if let Some(lang) = lang::from_path(path) {
         return Some((lang, LangSource::Path));
     }
-    lang::detect(prose).map(|l| (l, LangSource::Detected))
+    lang::detect(&prose()).map(|l| (l, LangSource::Detected))
 }
 
 /// Splits a bilingual single file at the thematic break where English turns into French.
@@ -233,10 +243,21 @@ fn segments(
         })
         .copied()
         .collect();
+    // Detection reads the start of a text: the same start, the same answer.
+    let mut last_before: Option<(String, Option<Lang>)> = None;
     for brk in &md.breaks {
-        let before = prose_text(source, &prose, body_start..brk.start as usize);
-        let after = prose_text(source, &prose, brk.end as usize..end);
-        if let (Some(a), Some(b)) = (lang::detect(&before), lang::detect(&after))
+        let before = prose_sample(source, &prose, body_start..brk.start as usize);
+        let a = match &last_before {
+            Some((sample, lang)) if *sample == before => *lang,
+            _ => {
+                let lang = lang::detect(&before);
+                last_before = Some((before, lang));
+                lang
+            }
+        };
+        let Some(a) = a else { continue };
+        let after = prose_sample(source, &prose, brk.end as usize..end);
+        if let Some(b) = lang::detect(&after)
             && a != b
         {
             return vec![

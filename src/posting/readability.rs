@@ -125,38 +125,41 @@ fn vowel_groups(word: &str, lang: Lang) -> usize {
 
 /// Syllables of one word: hyphenation points, with vowel groups as the floor.
 pub fn syllables(word: &str, lang: Lang) -> usize {
+    // Postings repeat their words: each thread remembers the words it has counted, per language.
+    thread_local! {
+        static KNOWN: std::cell::RefCell<[std::collections::HashMap<String, usize>; 2]> =
+            std::cell::RefCell::default();
+    }
+    let table = lang as usize;
+    if let Some(n) = KNOWN.with_borrow(|known| known[table].get(word).copied()) {
+        return n;
+    }
+    let n = count_syllables(word, lang);
+    KNOWN.with_borrow_mut(|known| {
+        // A bound on memory: a corpus of postings uses far fewer distinct words.
+        if known[table].len() >= 100_000 {
+            known[table].clear();
+        }
+        known[table].insert(word.to_string(), n);
+    });
+    n
+}
+
+fn count_syllables(word: &str, lang: Lang) -> usize {
     let by_vowels = vowel_groups(word, lang);
     // TeX patterns never split near a word's edges: trust vowel groups for short words, and
     // never count more syllables than vowel groups allow.
     if word.chars().count() <= 5 {
         return by_vowels;
     }
-    // Postings repeat their words: each thread remembers the words it has hyphenated.
-    thread_local! {
-        static HYPHENATED: std::cell::RefCell<std::collections::HashMap<(Lang, String), usize>> =
-            std::cell::RefCell::default();
-    }
-    let lower = word.to_lowercase();
-    let known = HYPHENATED.with_borrow(|cache| cache.get(&(lang, lower.clone())).copied());
-    let by_patterns = known.unwrap_or_else(|| {
-        let hypher_lang = match lang {
-            Lang::En => hypher::Lang::English,
-            Lang::Fr => hypher::Lang::French,
-        };
-        let count = hypher::hyphenate(&lower, hypher_lang).count();
-        HYPHENATED.with_borrow_mut(|cache| {
-            // A bound on memory: a corpus of postings uses far fewer distinct words.
-            if cache.len() >= 100_000 {
-                cache.clear();
-            }
-            cache.insert((lang, lower), count);
-        });
-        count
-    });
+    let hypher_lang = match lang {
+        Lang::En => hypher::Lang::English,
+        Lang::Fr => hypher::Lang::French,
+    };
+    let by_patterns = hypher::hyphenate(&word.to_lowercase(), hypher_lang).count();
     by_patterns.max(by_vowels.min(by_patterns + 1))
 }
 
-/// Counts one sentence.
 pub fn count_sentence(sentence: &str, lang: Lang) -> Counts {
     let mut counts = Counts {
         sentences: 1,

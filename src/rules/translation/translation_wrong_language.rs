@@ -39,7 +39,7 @@ fn check(posting: &Posting, cx: &mut Context) {
     if source == LangSource::Detected || posting.is_bilingual() {
         return;
     }
-    let prose = posting.prose_in(posting.body_start..posting.text().len());
+    let prose = posting.prose_sample(posting.body_start..posting.text().len());
     let Some(detected) = lang::detect_reliable(&prose) else {
         return;
     };
