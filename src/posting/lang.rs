@@ -61,7 +61,7 @@ static DETECTOR: LazyLock<Detector> =
 
 /// Enough text to tell English from French; more only costs time.
 /// How much of a text detection reads.
-pub const SAMPLE_BYTES: usize = 4_000;
+pub const SAMPLE_BYTES: usize = 2_000;
 /// Fewer letters than this say too little to tell.
 const MIN_LETTERS: usize = 40;
 
