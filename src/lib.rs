@@ -2,6 +2,8 @@
 //!
 //! [`lint`] reads and parses each file once into a [`posting::Posting`], runs the rules of
 //! [`rules::all`], and returns a [`engine::Run`] that the reporters in [`report`] print.
+//! [`engine::stream`] does the same in bounded memory: it keeps only per-file summaries for
+//! the translation rules and hands each file's findings over as soon as they are known.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod cli;
