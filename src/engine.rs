@@ -110,13 +110,6 @@ enum State {
     Taken,
 }
 
-fn hash_text(text: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut hasher = std::hash::DefaultHasher::new();
-    text.hash(&mut hasher);
-    hasher.finish()
-}
-
 /// Lints the discovered files and keeps everything: the files' texts and models, and their
 /// findings, sorted by path, offset and rule id.
 pub fn run(found: Discovered, settings: &Settings) -> Run {
@@ -261,7 +254,7 @@ fn drive(
                     if hold {
                         State::Held(posting)
                     } else {
-                        State::Released(hash_text(posting.text()))
+                        State::Released(corpus::hash_of(posting.text()))
                     }
                 }
             };
@@ -450,7 +443,7 @@ fn finish(
                 settings,
             );
             match file {
-                File::Posting(posting) if hash_text(posting.text()) == hash => posting,
+                File::Posting(posting) if corpus::hash_of(posting.text()) == hash => posting,
                 file => {
                     let source = SourceFile::new(id, file.source().path.clone(), String::new());
                     let changed = engine_diagnostic(

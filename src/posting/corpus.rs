@@ -187,7 +187,8 @@ pub struct Block {
     pub names: bool,
 }
 
-fn hash_of(text: &str) -> u64 {
+/// A hash of `text`, the same in every run.
+pub fn hash_of(text: &str) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut hasher = std::hash::DefaultHasher::new();
     text.hash(&mut hasher);

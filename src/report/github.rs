@@ -6,7 +6,7 @@
 
 use std::io::{self, Write};
 
-use super::{Reporter, Sources, Totals};
+use super::{EachFinding, Sources};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::posting::SourceFile;
 
@@ -22,22 +22,15 @@ fn escape_property(s: &str) -> String {
 
 pub struct Github;
 
-impl Reporter for Github {
-    fn file(
+impl EachFinding for Github {
+    fn finding(
         &mut self,
         _: &dyn Sources,
         source: &SourceFile,
-        diagnostics: &[Diagnostic],
+        d: &Diagnostic,
         out: &mut dyn Write,
     ) -> io::Result<()> {
-        for d in diagnostics {
-            annotation(source, d, out)?;
-        }
-        Ok(())
-    }
-
-    fn finish(&mut self, _: &Totals, _: &mut dyn Write) -> io::Result<()> {
-        Ok(())
+        annotation(source, d, out)
     }
 }
 

@@ -69,9 +69,13 @@ fn range(source: &SourceFile, span: Span) -> Range {
 pub fn diagnostic<'a>(sources: &dyn Sources, d: &'a diagnostic::Diagnostic) -> Diagnostic<'a> {
     let source = sources.source(d.span.file);
     // A span in another file (a label, an edit) is placed with that file's lines.
-    let elsewhere = |span: Span| {
-        let other = sources.source(span.file);
-        (other.path.clone(), range(&other, span))
+    let place = |span: Span| {
+        if span.file == d.span.file {
+            (source.path.clone(), range(&source, span))
+        } else {
+            let other = sources.source(span.file);
+            (other.path.clone(), range(&other, span))
+        }
     };
     Diagnostic {
         rule: d.rule,
@@ -84,11 +88,7 @@ pub fn diagnostic<'a>(sources: &dyn Sources, d: &'a diagnostic::Diagnostic) -> D
             .labels
             .iter()
             .map(|l| {
-                let (path, range) = if l.span.file == d.span.file {
-                    (source.path.clone(), range(&source, l.span))
-                } else {
-                    elsewhere(l.span)
-                };
+                let (path, range) = place(l.span);
                 Label {
                     path,
                     range,
@@ -103,11 +103,7 @@ pub fn diagnostic<'a>(sources: &dyn Sources, d: &'a diagnostic::Diagnostic) -> D
                 .edits
                 .iter()
                 .map(|e| {
-                    let (path, range) = if e.span.file == d.span.file {
-                        (source.path.clone(), range(&source, e.span))
-                    } else {
-                        elsewhere(e.span)
-                    };
+                    let (path, range) = place(e.span);
                     Edit {
                         path,
                         range,

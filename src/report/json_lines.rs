@@ -3,28 +3,21 @@
 
 use std::io::{self, Write};
 
-use super::{Reporter, Sources, Totals};
+use super::{EachFinding, Sources};
 use crate::diagnostic::Diagnostic;
 use crate::posting::SourceFile;
 
 pub struct JsonLines;
 
-impl Reporter for JsonLines {
-    fn file(
+impl EachFinding for JsonLines {
+    fn finding(
         &mut self,
         sources: &dyn Sources,
         _: &SourceFile,
-        diagnostics: &[Diagnostic],
+        d: &Diagnostic,
         out: &mut dyn Write,
     ) -> io::Result<()> {
-        for d in diagnostics {
-            serde_json::to_writer(&mut *out, &super::json::diagnostic(sources, d))?;
-            writeln!(out)?;
-        }
-        Ok(())
-    }
-
-    fn finish(&mut self, _: &Totals, _: &mut dyn Write) -> io::Result<()> {
-        Ok(())
+        serde_json::to_writer(&mut *out, &super::json::diagnostic(sources, d))?;
+        writeln!(out)
     }
 }

@@ -91,7 +91,37 @@ pub trait Reporter {
         out: &mut dyn Write,
     ) -> io::Result<()>;
 
-    fn finish(&mut self, totals: &Totals, out: &mut dyn Write) -> io::Result<()>;
+    /// Called once, after the last file: the summary, or the whole document.
+    fn finish(&mut self, totals: &Totals, out: &mut dyn Write) -> io::Result<()> {
+        let _ = (totals, out);
+        Ok(())
+    }
+}
+
+/// A reporter that writes each finding on its own, as it comes, and nothing at the end.
+pub trait EachFinding {
+    fn finding(
+        &mut self,
+        sources: &dyn Sources,
+        file: &SourceFile,
+        d: &Diagnostic,
+        out: &mut dyn Write,
+    ) -> io::Result<()>;
+}
+
+impl<T: EachFinding> Reporter for T {
+    fn file(
+        &mut self,
+        sources: &dyn Sources,
+        file: &SourceFile,
+        diagnostics: &[Diagnostic],
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        for d in diagnostics {
+            self.finding(sources, file, d, out)?;
+        }
+        Ok(())
+    }
 }
 
 /// The reporter for `format`.
