@@ -209,7 +209,7 @@ fn drive(
         .collect();
     // First pass: read, parse and summarise every file, in parallel.
     type First = (Loaded, Option<(FileDigest, Vec<Summary>)>, Vec<String>);
-    let link_targets = corpus::Interner::default();
+    let shared = corpus::Interner::default();
     let first: Vec<First> = entries
         .into_par_iter()
         .zip(prepared)
@@ -232,7 +232,7 @@ fn drive(
                 File::Unread(source) => State::Unread(source),
                 File::Posting(posting) => {
                     if corpus_rules_on {
-                        summary = Some(corpus::summarise_file(&posting, &link_targets));
+                        summary = Some(corpus::summarise_file(&posting, &shared));
                     }
                     ids = Some(
                         ["translationKey", "leverId"]
@@ -298,11 +298,7 @@ fn drive(
             .iter()
             .map(|p| settings.for_path(std::path::Path::new(&p.source.path)))
             .collect();
-        summarised.extend(
-            context
-                .iter()
-                .map(|p| corpus::summarise_file(p, &link_targets)),
-        );
+        summarised.extend(context.iter().map(|p| corpus::summarise_file(p, &shared)));
         let corpus = Corpus::new(summarised, &settings.translation_pairs);
         for (i, rule) in rules::all().iter().enumerate() {
             let Check::Corpus(check) = rule.check else {

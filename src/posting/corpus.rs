@@ -53,14 +53,14 @@ pub const COMPARED_KEYS: [&str; 6] = [
 /// a trimmed string).
 #[derive(Clone, Debug)]
 pub struct Field {
-    pub key: String,
+    pub key: Arc<str>,
     pub key_span: Span,
     pub value: Option<String>,
     pub value_span: Span,
 }
 
 impl FileDigest {
-    pub fn new(posting: &Posting) -> FileDigest {
+    pub fn new(posting: &Posting, shared: &Interner) -> FileDigest {
         let fm = &posting.front_matter;
         FileDigest {
             file: posting.source.id,
@@ -72,7 +72,7 @@ impl FileDigest {
                 .entries
                 .iter()
                 .map(|e| Field {
-                    key: e.key.value.clone(),
+                    key: shared.get(&e.key.value),
                     key_span: e.key.span,
                     value: COMPARED_KEYS
                         .iter()
@@ -91,7 +91,7 @@ impl FileDigest {
             if self.keys_ignore_case {
                 f.key.eq_ignore_ascii_case(key)
             } else {
-                f.key == key
+                &*f.key == key
             }
         })
     }
@@ -137,7 +137,7 @@ pub struct Summary {
     /// Where the file's language is stated: `lang:`, the path, or only the text.
     pub lang_source: Option<LangSource>,
     /// `cds/site/*/careers`: the path with its language folder replaced, without the file name.
-    pub section: String,
+    pub section: Arc<str>,
     pub key: Option<(String, Span)>,
     pub uuid: Option<String>,
     pub lever_id: Option<String>,
@@ -395,7 +395,7 @@ fn normalise_block(text: &str) -> String {
 }
 
 /// Summarises `posting` (or its segment `span`, in `lang`).
-fn summarise(posting: &Posting, lang: Lang, span: Span, urls: &Interner) -> Summary {
+fn summarise(posting: &Posting, lang: Lang, span: Span, shared: &Interner) -> Summary {
     // An item belongs to the part where it starts.
     let inside = |s: Span| span.start <= s.start && s.start < span.end.max(span.start + 1);
     let md = &posting.markdown;
@@ -465,7 +465,7 @@ fn summarise(posting: &Posting, lang: Lang, span: Span, urls: &Interner) -> Summ
         .map(|l| {
             (
                 hash_of(&neutral_target(&l.url)),
-                urls.get(&l.url),
+                shared.get(&l.url),
                 l.url_span,
             )
         })
@@ -577,7 +577,7 @@ fn summarise(posting: &Posting, lang: Lang, span: Span, urls: &Interner) -> Summ
         lang,
         span,
         lang_source: posting.lang.map(|(_, s)| s),
-        section: section_of(posting.path(), lang),
+        section: shared.get(&section_of(posting.path(), lang)),
         key: fm
             .get("translationKey")
             .and_then(|e| Some((e.value.value.as_str()?.trim().to_string(), e.value.span))),
@@ -634,8 +634,8 @@ fn suffix_stem(path: &str) -> Option<(String, Lang)> {
     None
 }
 
-/// One copy of each link target of a run, shared by the summaries that hold it: postings of
-/// one employer link to the same pages.
+/// One copy of each string that many summaries of a run hold: link targets (postings of one
+/// employer link to the same pages), front matter keys, site sections.
 #[derive(Default)]
 pub struct Interner(Mutex<HashSet<Arc<str>>>);
 
@@ -655,20 +655,20 @@ impl Interner {
 
 /// The digest and summaries of one posting: one summary for a posting in one language, one
 /// per segment for a bilingual file, none when its language is unknown.
-pub fn summarise_file(posting: &Posting, urls: &Interner) -> (FileDigest, Vec<Summary>) {
+pub fn summarise_file(posting: &Posting, shared: &Interner) -> (FileDigest, Vec<Summary>) {
     let summaries = if posting.is_bilingual() {
         posting
             .segments
             .iter()
-            .map(|s| summarise(posting, s.lang, s.span, urls))
+            .map(|s| summarise(posting, s.lang, s.span, shared))
             .collect()
     } else if let Some((lang, _)) = posting.lang {
         let body = posting.span(posting.body_start..posting.text().len());
-        vec![summarise(posting, lang, body, urls)]
+        vec![summarise(posting, lang, body, shared)]
     } else {
         Vec::new()
     };
-    (FileDigest::new(posting), summaries)
+    (FileDigest::new(posting, shared), summaries)
 }
 
 impl Corpus {
@@ -749,7 +749,7 @@ impl Corpus {
         for i in (0..n).filter(|&i| !paired[i]) {
             let Some((key, _)) = &s[i].key else { continue };
             let entry = groups
-                .entry((s[i].section.clone(), key.clone()))
+                .entry((s[i].section.to_string(), key.clone()))
                 .or_default();
             match s[i].lang {
                 Lang::En => entry.0.push(i),
@@ -899,7 +899,7 @@ impl Corpus {
         let mut by_id: BTreeMap<(&str, Lang), Vec<usize>> = BTreeMap::new();
         for j in (0..n).filter(|&j| !paired[j]) {
             by_section
-                .entry((s[j].section.as_str(), s[j].lang))
+                .entry((&*s[j].section, s[j].lang))
                 .or_default()
                 .push(j);
             for id in s[j].key.iter().map(|k| &k.0).chain(&s[j].lever_id) {
@@ -939,7 +939,7 @@ impl Corpus {
             // Scoring every file of a large section against every other would be quadratic:
             // past a few dozen candidates, only a shared id counts.
             let section = by_section
-                .get(&(s[i].section.as_str(), other))
+                .get(&(&*s[i].section, other))
                 .filter(|c| c.len() <= MAX_LIKELY_CANDIDATES);
             let likely = same_id.or_else(|| {
                 section?

@@ -85,15 +85,15 @@ fn check(corpus: &Corpus, cx: &mut CorpusContext) {
             .label(x_span, "the English value")
             .help("Write the same Lever id the same way in both languages.");
         }
-        let en_keys: Vec<&str> = en.fields.iter().map(|f| f.key.as_str()).collect();
-        let fr_keys: Vec<&str> = fr.fields.iter().map(|f| f.key.as_str()).collect();
+        let en_keys: Vec<&str> = en.fields.iter().map(|f| &*f.key).collect();
+        let fr_keys: Vec<&str> = fr.fields.iter().map(|f| &*f.key).collect();
         // A finding about a missing key points at the opening fence of the other front matter.
         let fence = |file: &crate::posting::corpus::FileDigest| {
             file.front_matter
                 .map_or(file.start(), |s| s.within(0..3.min(s.range().len())))
         };
         for f in &en.fields {
-            if !fr_keys.contains(&f.key.as_str()) {
+            if !fr_keys.contains(&&*f.key) {
                 cx.report(
                     fence(fr),
                     format!("`{}` is set in the English version but not here", f.key),
@@ -103,7 +103,7 @@ fn check(corpus: &Corpus, cx: &mut CorpusContext) {
             }
         }
         for f in &fr.fields {
-            if !en_keys.contains(&f.key.as_str()) {
+            if !en_keys.contains(&&*f.key) {
                 cx.report(
                     f.key_span,
                     format!("`{}` is set here but not in the English version", f.key),
