@@ -241,8 +241,9 @@ static FR: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// `23 h 59`, `23h59`, `17 h`, `23:59`, `midi`, `minuit`.
-const TIME_FR: &str = r"(?P<time>(?P<h>[01]?[0-9]|2[0-4])\s*h\s*(?P<m>[0-5][0-9])?(?-u:\b)|(?P<h24>[01]?[0-9]|2[0-3]):(?P<m24>[0-5][0-9])(?-u:\b)|(?P<noon>midi)|(?P<midnight>minuit))";
+/// `23 h 59`, `23h59`, `17 h`, `23:59`, `midi`, `minuit`. The space after `h` belongs to the
+/// time only when minutes follow.
+const TIME_FR: &str = r"(?P<time>(?P<h>[01]?[0-9]|2[0-4])\s*h(?:\s*(?P<m>[0-5][0-9]))?(?-u:\b)|(?P<h24>[01]?[0-9]|2[0-3]):(?P<m24>[0-5][0-9])(?-u:\b)|(?P<noon>midi)|(?P<midnight>minuit))";
 
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
