@@ -198,10 +198,7 @@ fn drive(
         .iter()
         .zip(&prepared)
         .map(|((_, entry), (_, metadata))| {
-            let size = match entry {
-                Entry::Given(bytes) => bytes.len() as u64,
-                _ => metadata.as_ref().map_or(0, |m| m.len()),
-            };
+            let size = size(entry, metadata.as_ref());
             let held = size <= budget;
             budget = budget.saturating_sub(size);
             held
@@ -372,6 +369,14 @@ fn drive(
     progress.finish_and_clear();
     Ok(context)
 }
+/// The size of a file's text, as given or as its metadata says.
+fn size(entry: &Entry, metadata: Option<&std::fs::Metadata>) -> u64 {
+    match entry {
+        Entry::Given(bytes) => bytes.len() as u64,
+        _ => metadata.map_or(0, |m| m.len()),
+    }
+}
+
 /// Reads and parses one file, or says why it could not be.
 fn read(
     id: FileId,
@@ -381,10 +386,7 @@ fn read(
     file_settings: &FileSettings,
     settings: &Settings,
 ) -> (File, Vec<Diagnostic>) {
-    let size = match entry {
-        Entry::Given(bytes) => bytes.len() as u64,
-        _ => metadata.map_or(0, |m| m.len()),
-    };
+    let size = size(entry, metadata);
     match entry {
         Entry::Unwalkable(reason) => unread_file(id, path, reason, file_settings),
         // A named pipe or a device would block the read, or never end.
