@@ -13,6 +13,7 @@ use std::sync::LazyLock;
 use jiff::civil::{Date, Time, Weekday};
 use regex::{Captures, Regex};
 
+use super::fold::{Folded, WORD, fold_case};
 use super::lang::Lang;
 
 /// A date expression, with what was understood of each part. Ranges are byte offsets into the
@@ -195,50 +196,47 @@ pub fn zone_abbreviation(written: &str) -> String {
 }
 
 // `\s` covers the no-break spaces (U+00A0, U+202F) people and editors put in dates.
-static EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?xi)
+// The written dates are matched over folded text (see `fold`), without `(?i)`; the zone
+// after a date is read by `ZONE_AFTER`, over the text as written, as abbreviations are
+// capitals only.
+static EN: LazyLock<Folded> = LazyLock::new(|| {
+    Folded::new(&format!(
+        r"(?x)
         (?:(?-u:\b)(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?,?\s+(?:the\s+)?)?
         (?-u:\b)(?P<month>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+
         (?P<day>[0-9]{{1,2}})(?P<ord>st|nd|rd|th)?(?-u:\b)
         (?:,?\s+(?P<year>[0-9]{{4}})(?-u:\b))?
         (?:,?\s*(?:at\s+|@\s*|by\s+)?{TIME_EN})?
-        (?:,?\s*\(?(?P<zone>{ZONES})(?-u:\b)\)?)?
         "
     ))
-    .expect("valid regex")
 });
 
 /// `31 March 2028`, as British-style English writes it.
-static EN_DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?xi)
+static EN_DAY_FIRST: LazyLock<Folded> = LazyLock::new(|| {
+    Folded::new(&format!(
+        r"(?x)
         (?:(?-u:\b)(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?
         (?-u:\b)(?P<day>[0-9]{{1,2}})\s+
         (?P<month>january|february|march|april|may|june|july|august|september|october|november|december)\s+
         (?P<year>[0-9]{{4}})(?-u:\b)
         (?:,?\s*(?:at\s+)?{TIME_EN})?
-        (?:,?\s*\(?(?P<zone>{ZONES})(?-u:\b)\)?)?
         "
     ))
-    .expect("valid regex")
 });
 
 /// `11:59 pm`, `5:00 p.m.`, `5 pm`, `23:59`, `noon`, `midnight`.
 const TIME_EN: &str = r"(?P<time>(?P<h>[0-9]{1,2})(?::(?P<m>[0-9]{2}))?\s*(?P<ampm>[ap]\.?\s?m(?-u:\b)\.?)|(?P<h24>[01]?[0-9]|2[0-3]):(?P<m24>[0-5][0-9])(?-u:\b)|(?P<noon>noon)|(?P<midnight>midnight))";
 
-static FR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?xi)
+static FR: LazyLock<Folded> = LazyLock::new(|| {
+    Folded::new(&format!(
+        r"(?x)
         (?:(?-u:\b)(?:le\s+)?(?P<wd>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),?\s+)?
         (?-u:\b)(?P<day>[0-9]{{1,2}})(?P<er>er|re|e)?\s+
         (?P<month>janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|janv|févr|fevr|avr|juil|sept|oct|nov|déc|dec)(?-u:\b)\.?
         (?:,?\s+(?P<year>[0-9]{{4}})(?-u:\b))?
         (?:,?\s*(?:à\s+)?{TIME_FR})?
-        (?:,?\s*\(?(?P<zone>{ZONES})(?-u:\b)\)?)?
         "
     ))
-    .expect("valid regex")
 });
 
 /// `23 h 59`, `23h59`, `17 h`, `23:59`, `midi`, `minuit`. The space after `h` belongs to the
@@ -246,12 +244,16 @@ static FR: LazyLock<Regex> = LazyLock::new(|| {
 const TIME_FR: &str = r"(?P<time>(?P<h>[01]?[0-9]|2[0-4])\s*h(?:\s*(?P<m>[0-5][0-9]))?(?-u:\b)|(?P<h24>[01]?[0-9]|2[0-3]):(?P<m24>[0-5][0-9])(?-u:\b)|(?P<noon>midi)|(?P<midnight>minuit))";
 
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?x)(?-u:\b)(?P<year>[0-9]{{4}})-(?P<month>[0-9]{{2}})-(?P<day>[0-9]{{2}})
-        (?:[T\s]+(?P<time>(?P<h24>[01][0-9]|2[0-3]):(?P<m24>[0-5][0-9]))(?::[0-9]{{2}}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{{2}}:?[0-9]{{2}})?)?
-        (?:,?\s*\(?(?P<zone>{ZONES})(?-u:\b)\)?)?"
-    ))
+    Regex::new(
+        r"(?x)(?-u:\b)(?P<year>[0-9]{4})-(?P<month>[0-9]{2})-(?P<day>[0-9]{2})
+        (?:[T\s]+(?P<time>(?P<h24>[01][0-9]|2[0-3]):(?P<m24>[0-5][0-9]))(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?",
+    )
     .expect("valid regex")
+});
+
+/// The zone right after a date or its time: `, 11:59 pm (EDT)`.
+static ZONE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^,?\s*\(?(?P<zone>{ZONES})(?-u:\b)\)?")).expect("valid regex")
 });
 
 fn month_index(name: &str) -> Option<i8> {
@@ -278,10 +280,6 @@ fn weekday_index(name: &str) -> Option<Weekday> {
         .position(|w| w.starts_with(lower))
         .or_else(|| FR_WEEKDAYS.iter().position(|w| *w == lower))?;
     Weekday::from_monday_zero_offset(i as i8).ok()
-}
-
-fn range_of(caps: &Captures, name: &str, base: usize) -> Option<Range<usize>> {
-    caps.name(name).map(|m| base + m.start()..base + m.end())
 }
 
 fn time_of(caps: &Captures) -> Option<Time> {
@@ -320,8 +318,20 @@ fn time_of(caps: &Captures) -> Option<Time> {
     Time::new(h, m, 0, 0).ok()
 }
 
-fn build(caps: &Captures, base: usize, lang: Lang, iso: bool) -> Option<DateText> {
+/// The date `caps` found in `text` (the text as written; `caps` may be of its folded copy).
+fn build(text: &str, caps: &Captures, lang: Lang, iso: bool) -> Option<DateText> {
     let whole = caps.get(0)?;
+    let zone = ZONE_AFTER.captures(&text[whole.end()..]).map(|z| {
+        let m = z.name("zone").expect("group");
+        let at = whole.end();
+        (
+            zone_abbreviation(m.as_str()),
+            at + m.start()..at + m.end(),
+            at + z.get(0).expect("group 0").end(),
+        )
+    });
+    let end = zone.as_ref().map_or(whole.end(), |z| z.2);
+    let written = &text[whole.start()..end];
     let month = if iso {
         caps.name("month")?.as_str().parse().ok()?
     } else {
@@ -332,22 +342,16 @@ fn build(caps: &Captures, base: usize, lang: Lang, iso: bool) -> Option<DateText
     let date = year.and_then(|y| Date::new(y, month, day).ok());
     let weekday = caps
         .name("wd")
-        .and_then(|w| weekday_index(w.as_str()).map(|d| (d, base + w.start()..base + w.end())));
+        .and_then(|w| weekday_index(w.as_str()).map(|d| (d, w.range())));
     let time = caps
         .name("time")
-        .and_then(|t| time_of(caps).map(|time| (time, base + t.start()..base + t.end())));
-    let zone = caps.name("zone").map(|z| {
-        (
-            zone_abbreviation(z.as_str()),
-            base + z.start()..base + z.end(),
-        )
+        .and_then(|t| time_of(caps).map(|time| (time, t.range())));
+    let odd_meridiem = caps.name("ampm").is_some_and(|a| {
+        let a = &text[a.range()];
+        a.contains('.') || a.chars().any(char::is_uppercase)
     });
-    let odd_meridiem = caps
-        .name("ampm")
-        .is_some_and(|a| a.as_str().contains('.') || a.as_str().chars().any(char::is_uppercase));
     Some(DateText {
-        range: base + whole.start()
-            ..base + whole.end().min(trimmed_end(whole.as_str()) + whole.start()),
+        range: whole.start()..whole.start() + trimmed_end(written),
         lang,
         iso,
         year,
@@ -356,8 +360,8 @@ fn build(caps: &Captures, base: usize, lang: Lang, iso: bool) -> Option<DateText
         date,
         weekday,
         time,
-        zone,
-        ordinal: range_of(caps, "ord", base),
+        zone: zone.map(|(abbreviation, range, _)| (abbreviation, range)),
+        ordinal: caps.name("ord").map(|m| m.range()),
         odd_meridiem,
     })
 }
@@ -371,19 +375,21 @@ fn trimmed_end(s: &str) -> usize {
 /// Every date expression in `text`, in order, without overlaps.
 pub fn find_all(text: &str) -> Vec<DateText> {
     let mut found: Vec<DateText> = Vec::new();
+    let folded = fold_case(text);
     for (regex, lang, iso) in [
-        (&*EN, Lang::En, false),
-        (&*EN_DAY_FIRST, Lang::En, false),
-        (&*FR, Lang::Fr, false),
+        (EN.regex(), Lang::En, false),
+        (EN_DAY_FIRST.regex(), Lang::En, false),
+        (FR.regex(), Lang::Fr, false),
         (&*ISO, Lang::En, true),
     ] {
-        for caps in regex.captures_iter(text) {
+        let haystack = if iso { text } else { &folded };
+        for caps in regex.captures_iter(haystack) {
             // `2028-03-011` is not a date (the ISO pattern cannot say so itself: `T` may follow).
             let day_end = caps.name("day").map_or(0, |d| d.end());
             if iso && text[day_end..].starts_with(|c: char| c.is_ascii_digit()) {
                 continue;
             }
-            if let Some(d) = build(&caps, 0, lang, iso)
+            if let Some(d) = build(text, &caps, lang, iso)
                 && !found
                     .iter()
                     .any(|f| f.range.start < d.range.end && d.range.start < f.range.end)
@@ -405,21 +411,19 @@ pub fn parse_value(text: &str) -> Option<DateText> {
 }
 
 /// Words that make a sentence about applying, and so its date a deadline.
-static DEADLINE_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?xi)
-        (?-u:\b)(?:closing\s+date|deadline|closes?|closing|apply|applications?|submissions?|submit|accepting|due|candidat\w*|postul\w*|date\s+(?:limite|de\s+clôture)|clôture|soumett\w*)(?-u:\b)",
+static DEADLINE_CUE: LazyLock<Folded> = LazyLock::new(|| {
+    Folded::new(
+        r"(?x)
+        (?-u:\b)(?:(?:closing\s+date|deadline|closes?|closing|apply|applications?|submissions?|submit|accepting|due|date\s+(?:limite|de\s+clôture)|clôture)(?-u:\b)|candidat|postul|soumett)",
     )
-    .expect("valid regex")
 });
 
 /// What introduces the deadline within such a sentence.
-static DEADLINE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?xi)
+static DEADLINE_LEAD: LazyLock<Folded> = LazyLock::new(|| {
+    Folded::new(
+        r"(?x)
         (?-u:\b)(?:until|by|before|on|is|are|due|no\s+later\s+than|deadline|closing\s+date|closes?|jusqu(?:'|’)(?:au|à)|avant\s+le|au\s+plus\s+tard\s+le|d(?:'|’)ici\s+le|date\s+limite|date\s+de\s+clôture|est|le)(?-u:\b)\s*:?\s*",
     )
-    .expect("valid regex")
 });
 
 /// `at 11:59 pm EDT on` right before a date: the time stated first.
@@ -463,19 +467,20 @@ pub enum Deadline {
 }
 
 /// Looks like part of a date: a month name with a number, or digits with `/`, `.` or `-`.
-static DATE_ISH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?xi)
+static DATE_ISH: LazyLock<Folded> = LazyLock::new(|| {
+    Folded::new(
+        r"(?x)
         (?-u:\b)(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+[0-9]{1,4}(?-u:\b)
         | (?-u:\b)[0-9]{1,2}(?:er)?\s+(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)(?-u:\b)
         | (?-u:\b)[0-9]{1,4}[/.-][0-9]{1,2}[/.-][0-9]{1,4}(?-u:\b)",
     )
-    .expect("valid regex")
 });
 
 /// Sentences that say there is no fixed deadline.
-static NO_DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:no\s+(?:official\s+|fixed\s+)?(?:closing|deadline)|until\s+the\s+(?:position|role|job)\s+is\s+filled|ongoing\s+basis|on\s+a\s+rolling\s+basis|continuous(?:ly)?\s+(?:intake|accept)|aucune\s+date\s+(?:limite|de\s+clôture)|pas\s+de\s+date\s+(?:limite|de\s+clôture)|en\s+continu|jusqu'à\s+ce\s+que\s+le\s+poste\s+soit\s+(?:pourvu|comblé))").expect("valid regex")
+static NO_DEADLINE: LazyLock<Folded> = LazyLock::new(|| {
+    Folded::new(
+        r"(?-u:\b)(?:no\s+(?:official\s+|fixed\s+)?(?:closing|deadline)|until\s+the\s+(?:position|role|job)\s+is\s+filled|ongoing\s+basis|on\s+a\s+rolling\s+basis|continuous(?:ly)?\s+(?:intake|accept)|aucune\s+date\s+(?:limite|de\s+clôture)|pas\s+de\s+date\s+(?:limite|de\s+clôture)|en\s+continu|jusqu'à\s+ce\s+que\s+le\s+poste\s+soit\s+(?:pourvu|comblé))",
+    )
 });
 
 /// The text says there is no fixed closing date.
@@ -502,9 +507,9 @@ pub fn deadlines(sentence: &str) -> Vec<Deadline> {
             d.range.start
         }];
         let window_start = before.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
-        let lead = DEADLINE_LEAD.find_iter(&before[window_start..]).last();
+        let lead = DEADLINE_LEAD.find_all(&before[window_start..]).pop();
         let Some(lead) = lead else { continue };
-        let gap = &before[window_start + lead.end()..];
+        let gap = &before[window_start + lead.end..];
         if gap.trim().is_empty() || gap.trim().len() < 4 {
             time_before(sentence, &mut d);
             out.push(Deadline::Read(d));
@@ -513,12 +518,12 @@ pub fn deadlines(sentence: &str) -> Vec<Deadline> {
     if out.is_empty()
         && !says_no_deadline(sentence)
         && let Some(hint) = DATE_ISH.find(sentence)
-        && DEADLINE_LEAD.is_match(&sentence[..hint.start()])
+        && DEADLINE_LEAD.is_match(&sentence[..hint.start])
         && !looks_like_a_term(sentence)
     {
         out.push(Deadline::Unreadable {
             range: 0..sentence.len(),
-            hint: hint.as_str().to_string(),
+            hint: sentence[hint].to_string(),
         });
     }
     out
@@ -526,8 +531,10 @@ pub fn deadlines(sentence: &str) -> Vec<Deadline> {
 
 /// "a 12-month term until March 2023", "from May to August": dates that are not deadlines.
 fn looks_like_a_term(sentence: &str) -> bool {
-    static TERM: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(?:term|months?|weeks?|contrat|mois|semaines?|durée|start(?:s|ing)?|début|from\s+\w+\s+to|du\s+\w+\s+au)(?-u:\b)").expect("valid regex")
+    static TERM: LazyLock<Folded> = LazyLock::new(|| {
+        Folded::new(&format!(
+            r"(?-u:\b)(?:term|months?|weeks?|contrat|mois|semaines?|durée|start(?:s|ing)?|début|from\s+{WORD}+\s+to|du\s+{WORD}+\s+au)(?-u:\b)"
+        ))
     });
     TERM.is_match(sentence)
 }

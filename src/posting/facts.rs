@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::date::{self, DateText, Deadline};
+use super::fold::Folded;
 use super::front_matter::{FrontMatter, FrontMatterKind};
 use super::markdown::{Markdown, TextBlock};
 use super::salary::{self, PayText};
@@ -78,24 +79,32 @@ const PAY_KEYS: [&str; 6] = [
     "rémunération",
 ];
 
-static CLOSED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:we\s+received\s+(?:approximately\s+|about\s+|over\s+|more\s+than\s+)?[0-9,]+\s+applications|(?:this\s+)?(?:posting|competition|job|position)\s+(?:is|has)\s+(?:now\s+)?closed|applications\s+are\s+(?:now\s+)?closed|nous\s+avons\s+reçu\s+(?:environ\s+|plus\s+de\s+)?[0-9\s]+candidatures|(?:cette\s+)?(?:offre|annonce|possibilité)\s+(?:d'emploi\s+)?est\s+(?:maintenant\s+)?(?:fermée|close)|les\s+candidatures\s+sont\s+(?:maintenant\s+)?fermées)(?-u:\b)").expect("valid regex")
+static CLOSED: LazyLock<Folded> = LazyLock::new(|| {
+    Folded::new(
+        r"(?-u:\b)(?:we\s+received\s+(?:approximately\s+|about\s+|over\s+|more\s+than\s+)?[0-9,]+\s+applications|(?:this\s+)?(?:posting|competition|job|position)\s+(?:is|has)\s+(?:now\s+)?closed|applications\s+are\s+(?:now\s+)?closed|nous\s+avons\s+reçu\s+(?:environ\s+|plus\s+de\s+)?[0-9\s]+candidatures|(?:cette\s+)?(?:offre|annonce|possibilité)\s+(?:d'emploi\s+)?est\s+(?:maintenant\s+)?(?:fermée|close)|les\s+candidatures\s+sont\s+(?:maintenant\s+)?fermées)(?-u:\b)",
+    )
 });
 
-static PAY_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:salary|salaries|compensation|pay|wages?|classification|salaire|rémunération|traitement|échelle\s+salariale)(?-u:\b)").expect("valid regex")
+static PAY_HEADING: LazyLock<Folded> = LazyLock::new(|| {
+    Folded::new(
+        r"(?-u:\b)(?:salary|salaries|compensation|pay|wages?|classification|salaire|rémunération|traitement|échelle\s+salariale)(?-u:\b)",
+    )
 });
 
-static BENEFITS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:benefits?|perks?|allowances?|stipends?|budget|reimburse\w*|bonus(?:es)?|avantages?|allocations?|indemnités?|primes?|rembours\w*)(?-u:\b)").expect("valid regex")
+static BENEFITS: LazyLock<Folded> = LazyLock::new(|| {
+    Folded::new(
+        r"(?-u:\b)(?:(?:benefits?|perks?|allowances?|stipends?|budget|bonus(?:es)?|avantages?|allocations?|indemnités?|primes?)(?-u:\b)|reimburse|rembours)",
+    )
 });
 
 /// Money written in a way the pay grammar does not read: `$75k`, `75 k$`, `75K $`.
 static UNREAD_MONEY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\$\s?[0-9]|[0-9]\s?[kK]?\s?\$").expect("valid regex"));
 
-static PAY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:salary|compensation|pay|paid|wages?|earn|per\s+(?:year|hour|annum|week|month)|salaire|rémunération|traitement|payé|par\s+(?:année|an|heure|semaine|mois)|classified|classé|classification)(?-u:\b)").expect("valid regex")
+static PAY_WORDS: LazyLock<Folded> = LazyLock::new(|| {
+    Folded::new(
+        r"(?-u:\b)(?:salary|compensation|pay|paid|wages?|earn|per\s+(?:year|hour|annum|week|month)|salaire|rémunération|traitement|payé|par\s+(?:année|an|heure|semaine|mois)|classified|classé|classification)(?-u:\b)",
+    )
 });
 
 /// The facts of a posting; `sentences` are its blocks' sentences (block index, range in the
@@ -186,7 +195,7 @@ pub fn read(
     if facts.closed_status.is_none()
         && let Some(m) = CLOSED.find(text)
     {
-        facts.closed_status = Some(source.span(m.range()));
+        facts.closed_status = Some(source.span(m));
     }
     facts.deadlines.sort_by_key(|d| d.span);
     facts.pay.sort_by_key(|p| p.span);
@@ -224,10 +233,10 @@ fn read_block(
     if facts.no_deadline.is_none() && date::says_no_deadline(text) {
         facts.no_deadline = Some(block.span);
     }
-    if let Some(m) = CLOSED.find(text)
-        && facts.closed_status.is_none()
+    if facts.closed_status.is_none()
+        && let Some(m) = CLOSED.find(text)
     {
-        facts.closed_status = Some(source.span(map(m.range())));
+        facts.closed_status = Some(source.span(map(m)));
     }
     let in_pay_section = md
         .sections

@@ -171,7 +171,7 @@ pub struct Markdown {
 
 /// Bare URLs are not prose: a reader does not read them as words.
 static BARE_URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:https?://|www\.)[^\s<>()\[\]]+").expect("valid regex")
+    Regex::new(r"(?-u:\b)(?i:https?://|www\.)[^\s<>()\[\]]+").expect("valid regex")
 });
 
 fn options() -> Options {

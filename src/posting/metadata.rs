@@ -14,11 +14,14 @@ use regex::Regex;
 use super::front_matter::{Entry, FrontMatter, FrontMatterKind, Value};
 use super::source::{FileId, Span, Spanned};
 
-/// `Key: value`, where the key is a short label such as `Job title` or `Area of government`.
+/// `Key: value`, where the key is a short label such as `Job title` or `Area of government`
+/// (at most [`KEY_CHARS`] characters, counted after the match: a bounded repetition of a
+/// Unicode class would cost the regex engine forty copies of it to build).
 static KEY_VALUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?<key>[\p{L}][\p{L} &/()’'-]{0,39}?)[ \t]*:[ \t]*(?<value>.*?)[ \t]*$")
+    Regex::new(r"^(?<key>[\p{L}][\p{L} &/()’'-]*?)[ \t]*:[ \t]*(?<value>.*?)[ \t]*$")
         .expect("valid regex")
 });
+const KEY_CHARS: usize = 40;
 
 /// Reads the metadata block at `start` (after blank lines), if the file opens with one.
 /// Returns the block and the offset where the Markdown body starts.
@@ -49,7 +52,10 @@ pub fn parse(file: FileId, text: &str, start: usize) -> Option<(FrontMatter, usi
         }
         let content = &line[content_offset..];
         let content_start = pos + content_offset;
-        match KEY_VALUE.captures(content) {
+        let key_value = KEY_VALUE
+            .captures(content)
+            .filter(|caps| caps["key"].chars().count() <= KEY_CHARS);
+        match key_value {
             Some(caps) => {
                 let key = caps.name("key").expect("group");
                 let value = caps.name("value").expect("group");

@@ -5,6 +5,7 @@
 pub mod corpus;
 pub mod date;
 pub mod facts;
+pub mod fold;
 pub mod front_matter;
 pub mod lang;
 pub mod markdown;

@@ -12,6 +12,8 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
+use super::fold::Folded;
+
 /// The period a pay amount is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Period {
@@ -160,31 +162,33 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
 static SEPARATOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?P<sep>-|–|—|to|and|à|a|et|au)\s*").expect("valid regex"));
 
-static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?xi)^[\s*]*(?:
+static PERIOD: LazyLock<Folded> = LazyLock::new(|| {
+    Folded::new(
+        r"(?x)^[\s*]*(?:
             (?:per|an?|/|a\s+|par|(?:de\s+|à\s+)?l['’])\s*(?P<unit>hour|hr|h|heure|day|jour|week|wk|semaine|two\s+weeks|month|mo|mois|year|yr|annum|année|annee|an)(?-u:\b)
           | (?P<adverb>hourly|daily|weekly|bi-?weekly|monthly|yearly|annually|annual|horaire|hebdomadaire|mensuel(?:lement)?|annuel(?:lement)?)(?-u:\b)
         )",
     )
-    .expect("valid regex")
 });
 
-static OPEN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:up\s+to|starting\s+(?:at|from)|from|as\s+low\s+as|minimum(?:\s+of)?|maximum(?:\s+of)?|jusqu(?:'|’)à|à\s+partir\s+de|à\s+compter\s+de|au\s+moins)\s*$").expect("valid regex")
+static OPEN_BEFORE: LazyLock<Folded> = LazyLock::new(|| {
+    Folded::new(
+        r"(?:up\s+to|starting\s+(?:at|from)|from|as\s+low\s+as|minimum(?:\s+of)?|maximum(?:\s+of)?|jusqu(?:'|’)à|à\s+partir\s+de|à\s+compter\s+de|au\s+moins)\s*$",
+    )
 });
 
-static OPEN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:\+|and\s+(?:up|above|more)|or\s+more|plus|et\s+plus|ou\s+plus)")
-        .expect("valid regex")
+static OPEN_AFTER: LazyLock<Folded> = LazyLock::new(|| {
+    Folded::new(r"^\s*(?:\+|and\s+(?:up|above|more)|or\s+more|plus|et\s+plus|ou\s+plus)")
 });
 
 static CLASSIFICATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?P<code>(?:AS|CS|IT|EC|PM|EX|CO|FI|IS|PE|PG|CR|AU|ES|BI|EG|EN|GT|LS|MD|NU|SG|SO|SP|TI)-0?[0-9]{1,2})(?-u:\b)").expect("valid regex")
 });
 
-static VAGUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:competitive\s+(?:salary|pay|compensation|wages?|rates?)|attractive\s+(?:salary|pay)|salaire\s+(?:concurrentiel|compétitif|competitif|attrayant)|rémunération\s+(?:concurrentielle|compétitive|attrayante)|pay\s+commensurate\s+with\s+experience|salary\s+commensurate|DOE|depending\s+on\s+experience|selon\s+(?:l'|l’)expérience)(?-u:\b)").expect("valid regex")
+static VAGUE: LazyLock<Folded> = LazyLock::new(|| {
+    Folded::new(
+        r"(?-u:\b)(?:competitive\s+(?:salary|pay|compensation|wages?|rates?)|attractive\s+(?:salary|pay)|salaire\s+(?:concurrentiel|compétitif|competitif|attrayant)|rémunération\s+(?:concurrentielle|compétitive|attrayante)|pay\s+commensurate\s+with\s+experience|salary\s+commensurate|doe|depending\s+on\s+experience|selon\s+(?:l'|l’)expérience)(?-u:\b)",
+    )
 });
 
 fn amount(caps: &Captures) -> Option<Amount> {
@@ -250,33 +254,37 @@ pub fn find_all(text: &str) -> Vec<PayText> {
         let mut open_ended = None;
         if max.is_none() {
             if let Some(m) = OPEN_BEFORE.find(before) {
+                let written = &before[m.clone()];
                 open_ended = Some((
-                    m.as_str().trim().to_string(),
-                    m.start()..m.start() + m.as_str().trim_end().len(),
+                    written.trim().to_string(),
+                    m.start..m.start + written.trim_end().len(),
                 ));
-                start = m.start();
+                start = m.start;
             } else if let Some(m) = OPEN_AFTER.find(&text[end..]) {
-                let r = end + m.start() + (m.as_str().len() - m.as_str().trim_start().len())
-                    ..end + m.end();
+                let written = &text[end + m.start..end + m.end];
+                let r = end + m.start + (written.len() - written.trim_start().len())..end + m.end;
                 open_ended = Some((text[r.clone()].to_string(), r.clone()));
                 end = r.end;
             }
         }
         let mut period = None;
-        if let Some(p) = PERIOD.captures(&text[end..]) {
+        let after = PERIOD.on(&text[end..], |period, folded| {
+            let p = period.captures(folded)?;
             let unit = p
                 .name("unit")
                 .or_else(|| p.name("adverb"))
                 .expect("one of the groups");
-            if let Some(kind) = period_of(unit.as_str()) {
-                let m = p.get(0).expect("group 0");
-                let r = end
-                    + m.start()
-                    + (m.as_str().len() - m.as_str().trim_start_matches([' ', '*']).len())
-                    ..end + m.end();
-                period = Some((kind, r.clone()));
-                end = r.end;
-            }
+            Some((
+                period_of(unit.as_str())?,
+                p.get(0).expect("group 0").range(),
+            ))
+        });
+        if let Some((kind, m)) = after {
+            let written = &text[end + m.start..end + m.end];
+            let r = end + m.start + (written.len() - written.trim_start_matches([' ', '*']).len())
+                ..end + m.end;
+            period = Some((kind, r.clone()));
+            end = r.end;
         }
         out.push(PayText::Amounts(Pay {
             range: start..end,
@@ -294,10 +302,8 @@ pub fn find_all(text: &str) -> Vec<PayText> {
             range: m.start()..m.end(),
         });
     }
-    for m in VAGUE.find_iter(text) {
-        out.push(PayText::Vague {
-            range: m.start()..m.end(),
-        });
+    for range in VAGUE.find_all(text) {
+        out.push(PayText::Vague { range });
     }
     out.sort_by_key(|p| match p {
         PayText::Amounts(a) => a.range.start,

@@ -1,6 +1,7 @@
 //! One engine for the rules that differ only by their list (jargon, gendered terms,
 //! exclusionary requirements, culture terms): TOML packs of terms, matched case-insensitively
-//! on word boundaries in the posting's text blocks, in the text's language.
+//! (over [`fold_case`]d text) on word boundaries in the posting's text blocks, in the text's
+//! language.
 //!
 //! A pack is `[[term]]` tables with `term`, `suggestion`, `why`, `source` (and `lang` when the
 //! file name does not say it). A `term` ending with `*` matches any word that starts with it.
@@ -8,8 +9,9 @@
 
 use std::sync::Arc;
 
-use regex::{Regex, RegexBuilder};
+use regex::Regex;
 
+use crate::posting::fold::fold_case;
 use crate::posting::{Lang, Posting, Span};
 
 #[derive(Clone, Debug, serde::Deserialize, serde::Serialize)]
@@ -54,7 +56,7 @@ pub struct ListOptions {
 #[derive(Debug)]
 pub struct WordList {
     terms: Vec<(Lang, Term)>,
-    /// One alternation per language, longest terms first.
+    /// One alternation per language, longest terms first, in lower case.
     regexes: Vec<(Lang, Regex)>,
 }
 
@@ -107,10 +109,7 @@ impl WordList {
                     return None;
                 }
                 alternatives.sort_by_key(|a| std::cmp::Reverse(a.len()));
-                let regex = RegexBuilder::new(&alternatives.join("|"))
-                    .case_insensitive(true)
-                    .build()
-                    .ok()?;
+                let regex = Regex::new(&alternatives.join("|")).ok()?;
                 Some((lang, regex))
             })
             .collect();
@@ -143,14 +142,14 @@ impl WordList {
                 continue;
             };
             let text = block.text.as_str();
-            for m in regex.find_iter(text) {
+            for m in regex.find_iter(&fold_case(text)) {
                 let (start, mut end) = (m.start(), m.end());
                 // Word boundaries, checked here so that accented letters count as letters.
                 if text[..start].chars().next_back().is_some_and(is_word) {
                     continue;
                 }
                 let prefix = self
-                    .term_for(lang, m.as_str())
+                    .term_for(lang, &text[start..end])
                     .is_some_and(|t| t.term.ends_with('*'));
                 if prefix {
                     end += text[end..]
@@ -200,9 +199,10 @@ fn is_word(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
-/// A term as a regular expression: spaces match any white space, `*` any word ending.
+/// A term as a regular expression over folded text: spaces match any white space, `*` any
+/// word ending.
 fn pattern(term: &str) -> String {
-    let base = term.trim_end_matches('*');
+    let base = fold_case(term.trim_end_matches('*'));
     let escaped: Vec<String> = base
         .split_whitespace()
         .map(|w| regex::escape(w).replace('\'', "['’]"))

@@ -1,6 +1,6 @@
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::posting::fold::Folded;
 
 use crate::rules::prelude::*;
 
@@ -43,9 +43,10 @@ declare_rule! {
     };
 }
 
-static HIRING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:hiring|recruiting|join\s+our\s+team|embauch\w*|recrut\w*|joignez-vous)(?-u:\b)")
-        .expect("valid regex")
+static HIRING: LazyLock<Folded> = LazyLock::new(|| {
+    Folded::new(
+        r"(?-u:\b)(?:(?:hiring|recruiting|join\s+our\s+team|joignez-vous)(?-u:\b)|embauch|recrut)",
+    )
 });
 
 fn check(posting: &Posting, cx: &mut Context) {

@@ -1,6 +1,6 @@
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::posting::fold::{Folded, WORD};
 
 use crate::posting::Lang;
 use crate::rules::prelude::*;
@@ -38,11 +38,10 @@ declare_rule! {
 
 /// A form of *to be*, optionally an adverb, then a past participle (`-ed`, or a common
 /// irregular one).
-static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?-u:\b)(?:am|is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?(?:\w{3,}ed|given|taken|made|done|seen|known|shown|written|chosen|held|paid|kept|sent|built|found|told|brought|thought|led|met|put|set|run|won|driven|understood)(?-u:\b)",
-    )
-    .expect("valid regex")
+static PASSIVE: LazyLock<Folded> = LazyLock::new(|| {
+    Folded::new(&format!(
+        r"(?-u:\b)(?:am|is|are|was|were|be|been|being)\s+(?:{WORD}+ly\s+)?(?:{WORD}{{3,}}ed|given|taken|made|done|seen|known|shown|written|chosen|held|paid|kept|sent|built|found|told|brought|thought|led|met|put|set|run|won|driven|understood)(?-u:\b)",
+    ))
 });
 
 /// `-ed` words that are adjectives after *to be*, not passives.
@@ -73,8 +72,8 @@ fn check(posting: &Posting, cx: &mut Context) {
         let Some(m) = PASSIVE.find(s.text) else {
             continue;
         };
-        let last = m
-            .as_str()
+        let phrase = &s.text[m];
+        let last = phrase
             .rsplit(char::is_whitespace)
             .next()
             .unwrap_or("")
@@ -82,7 +81,7 @@ fn check(posting: &Posting, cx: &mut Context) {
         if ADJECTIVES.contains(&last.as_str()) {
             continue;
         }
-        found.push((m.as_str().to_string(), s.span));
+        found.push((phrase.to_string(), s.span));
     }
     let total = found.len();
     for (phrase, span) in found.into_iter().take(MAX_REPORTED) {

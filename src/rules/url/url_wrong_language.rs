@@ -2,6 +2,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::posting::fold::Folded;
+
 use crate::posting::Lang;
 use crate::rules::prelude::*;
 
@@ -61,13 +63,17 @@ static BUILT_IN: LazyLock<(Vec<Regex>, Vec<Regex>)> = LazyLock::new(|| {
 });
 
 /// A language switch: the link text names the other language.
-static SWITCH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:english|anglais|in\s+english|en\s+anglais|french|français|francais|en\s+français|in\s+french|version\s+(?:anglaise|française)|(?:english|french)\s+version)\b").expect("valid regex")
+static SWITCH: LazyLock<Folded> = LazyLock::new(|| {
+    Folded::new(
+        r"(?-u:\b)(?:english|anglais|in\s+english|en\s+anglais|french|français|francais|en\s+français|in\s+french|version\s+(?:anglaise|française)|(?:english|french)\s+version)(?-u:\b)",
+    )
 });
 
 /// A note that the page is in the other language only.
-static ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W{0,3}(?:\(|—|-|–)?\s*(?:en\s+anglais(?:\s+seulement)?|anglais\s+seulement|en\s+français(?:\s+seulement)?|français\s+seulement|english\s+only|in\s+english(?:\s+only)?|french\s+only|in\s+french(?:\s+only)?)\b").expect("valid regex")
+static ONLY: LazyLock<Folded> = LazyLock::new(|| {
+    Folded::new(
+        r"^[^0-9a-z_\u{C0}-\u{24F}]{0,3}(?:\(|—|-|–)?\s*(?:en\s+anglais(?:\s+seulement)?|anglais\s+seulement|en\s+français(?:\s+seulement)?|français\s+seulement|english\s+only|in\s+english(?:\s+only)?|french\s+only|in\s+french(?:\s+only)?)(?-u:\b)",
+    )
 });
 
 fn check(posting: &Posting, cx: &mut Context) {
