@@ -330,9 +330,12 @@ fn drive(
         // Labels into counterparts are shown from their files, read again when needed.
         context.clear();
     }
-    // Second pass: in path order, a chunk at a time; each chunk checked in parallel.
+    // Second pass: in path order, a chunk at a time; each chunk checked in parallel, and the
+    // rules of each file too when there are fewer files than threads (a pre-commit run).
+    let threads = rayon::current_num_threads();
     for start in (0..loaded.len()).step_by(CHUNK) {
         let end = (start + CHUNK).min(loaded.len());
+        let spread = end - start < threads;
         let work: Vec<(usize, State, Vec<Diagnostic>)> = (start..end)
             .map(|i| {
                 let state = std::mem::replace(&mut loaded[i].state, State::Taken);
@@ -342,7 +345,14 @@ fn drive(
         let done: Vec<(File, Vec<Diagnostic>)> = work
             .into_par_iter()
             .map(|(i, state, corpus_found)| {
-                let out = finish(&loaded[i], state, corpus_found, settings, online.as_ref());
+                let out = finish(
+                    &loaded[i],
+                    state,
+                    corpus_found,
+                    settings,
+                    online.as_ref(),
+                    spread,
+                );
                 progress.inc(1);
                 out
             })
@@ -425,6 +435,7 @@ fn finish(
     corpus_found: Vec<Diagnostic>,
     settings: &Settings,
     online: Option<&online::Results>,
+    spread: bool,
 ) -> (File, Vec<Diagnostic>) {
     let posting = match state {
         State::Held(posting) => posting,
@@ -457,7 +468,7 @@ fn finish(
             }
         }
     };
-    let mut found = check(&posting, &loaded.settings, settings, online);
+    let mut found = check(&posting, &loaded.settings, settings, online, spread);
     found.extend(corpus_found);
     // Suppressions see every finding of their file, the corpus rules' included.
     suppression::apply(&posting, &mut found, &|rule| loaded.settings.severity(rule));
@@ -773,19 +784,26 @@ fn load_file(
     (File::Posting(Box::new(posting)), diagnostics)
 }
 
-/// Runs the posting rules selected for the file, then applies its suppressions.
+/// Runs the posting rules selected for the file, in rule order; `spread` runs them in parallel
+/// (their findings still in rule order).
 fn check(
     posting: &Posting,
     file_settings: &FileSettings,
     settings: &Settings,
     online: Option<&online::Results>,
+    spread: bool,
 ) -> Vec<Diagnostic> {
-    let mut found = Vec::new();
-    for (i, rule) in rules::all().iter().enumerate() {
-        let (Check::Posting(check), Some(severity)) = (&rule.check, file_settings.severities[i])
-        else {
-            continue;
+    let selected: Vec<(&'static Rule, Severity)> = rules::all()
+        .iter()
+        .zip(&file_settings.severities)
+        .filter(|(rule, _)| matches!(rule.check, Check::Posting(_)))
+        .filter_map(|(rule, severity)| Some((*rule, (*severity)?)))
+        .collect();
+    let run = |(rule, severity): (&'static Rule, Severity)| {
+        let Check::Posting(check) = rule.check else {
+            return Vec::new();
         };
+        let mut found = Vec::new();
         let mut cx = Context {
             rule,
             severity,
@@ -797,8 +815,14 @@ fn check(
             diagnostics: &mut found,
         };
         check(posting, &mut cx);
+        found
+    };
+    if spread {
+        let per_rule: Vec<Vec<Diagnostic>> = selected.into_par_iter().map(run).collect();
+        per_rule.concat()
+    } else {
+        selected.into_iter().flat_map(run).collect()
     }
-    found
 }
 
 /// The URL spans of relative links to files that do not exist (site-root links like `/en/`

@@ -108,80 +108,108 @@ static PAY_WORDS: LazyLock<Folded> = LazyLock::new(|| {
 });
 
 /// The facts of a posting; `sentences` are its blocks' sentences (block index, range in the
-/// block's text), in block order.
+/// block's text), in block order. Dates and pay are read side by side (see `rayon::join`): a
+/// one-file run builds their expressions on two cores.
 pub fn read(
     source: &SourceFile,
     fm: &FrontMatter,
     md: &Markdown,
     sentences: &[(usize, Range<usize>)],
 ) -> Facts {
-    let mut facts = Facts::default();
-    let text = source.text.as_str();
-    for entry in &fm.entries {
-        let Some(value) = entry.value.value.as_str() else {
-            continue;
-        };
-        let key = entry.key.value.as_str();
-        let raw = source.slice(entry.value.span);
-        let offset = raw.find(value).map(|i| entry.value.span.start as usize + i);
-        let map = |r: Range<usize>| match offset {
+    let (mut facts, pay) = rayon::join(
+        || read_dates(source, fm, md, sentences),
+        || read_pay(source, fm, md),
+    );
+    facts.closed_status = pay.closed_status;
+    facts.pay = pay.pay;
+    facts.unreadable_pay = pay.unreadable_pay;
+    facts.deadlines.sort_by_key(|d| d.span);
+    facts.pay.sort_by_key(|p| p.span);
+    facts
+}
+
+/// A front-matter value written as a string, and where.
+struct KeyValue<'a> {
+    key: &'a str,
+    value: &'a str,
+    /// The value as written (quoted, folded…).
+    raw: &'a str,
+    span: Span,
+    /// Where `value` starts in the file, when it is written as read.
+    offset: Option<usize>,
+}
+
+impl KeyValue<'_> {
+    fn is(&self, keys: &[&str]) -> bool {
+        keys.iter().any(|k| k.eq_ignore_ascii_case(self.key))
+    }
+
+    /// A range of `value` as a range of the file (the whole value when not written as read).
+    fn map(&self, r: Range<usize>) -> Range<usize> {
+        match self.offset {
             Some(o) => o + r.start..o + r.end,
-            None => entry.value.span.range(),
-        };
-        let is = |keys: &[&str]| keys.iter().any(|k| k.eq_ignore_ascii_case(key));
-        let origin = Origin::Key(key.to_string());
-        if is(&CLOSING_KEYS) {
-            match date::parse_value(value) {
+            None => self.span.range(),
+        }
+    }
+
+    fn origin(&self) -> Origin {
+        Origin::Key(self.key.to_string())
+    }
+}
+
+fn key_values<'a>(
+    source: &'a SourceFile,
+    fm: &'a FrontMatter,
+) -> impl Iterator<Item = KeyValue<'a>> {
+    fm.entries.iter().filter_map(move |entry| {
+        let value = entry.value.value.as_str()?;
+        let raw = source.slice(entry.value.span);
+        Some(KeyValue {
+            key: entry.key.value.as_str(),
+            value,
+            raw,
+            span: entry.value.span,
+            offset: raw.find(value).map(|i| entry.value.span.start as usize + i),
+        })
+    })
+}
+
+/// Closing, publication and update dates, and sentences saying there is no deadline.
+fn read_dates(
+    source: &SourceFile,
+    fm: &FrontMatter,
+    md: &Markdown,
+    sentences: &[(usize, Range<usize>)],
+) -> Facts {
+    let mut facts = Facts::default();
+    for kv in key_values(source, fm) {
+        if kv.is(&CLOSING_KEYS) {
+            match date::parse_value(kv.value) {
                 Some(d) => facts.deadlines.push(Found {
-                    span: source.span(map(d.range.clone())),
-                    value: d.map(&map),
-                    origin,
+                    span: source.span(kv.map(d.range.clone())),
+                    value: d.map(&|r| kv.map(r)),
+                    origin: kv.origin(),
                 }),
-                None if !value.trim().is_empty() => facts.unreadable_deadlines.push(Found {
-                    value: value.to_string(),
-                    span: entry.value.span,
-                    origin,
+                None if !kv.value.trim().is_empty() => facts.unreadable_deadlines.push(Found {
+                    value: kv.value.to_string(),
+                    span: kv.span,
+                    origin: kv.origin(),
                 }),
                 None => {}
             }
-        } else if is(&PUBLISHED_KEYS) || is(&UPDATED_KEYS) {
-            let Some(d) = date::parse_value(value) else {
+        } else if kv.is(&PUBLISHED_KEYS) || kv.is(&UPDATED_KEYS) {
+            let Some(d) = date::parse_value(kv.value) else {
                 continue;
             };
             let found = Some(Found {
-                span: source.span(map(d.range.clone())),
-                value: d.map(&map),
-                origin,
+                span: source.span(kv.map(d.range.clone())),
+                value: d.map(&|r| kv.map(r)),
+                origin: kv.origin(),
             });
-            if is(&UPDATED_KEYS) {
+            if kv.is(&UPDATED_KEYS) {
                 facts.updated = found;
             } else {
                 facts.published = found;
-            }
-        } else if is(&PAY_KEYS)
-            || (fm.kind == FrontMatterKind::Metadata && key.eq_ignore_ascii_case("salary"))
-        {
-            // A value not written as read (quoted, folded, continued on a lazy line) is read
-            // where it is written, so that each amount keeps its own place.
-            let (written, at) = match offset {
-                Some(o) => (value, o),
-                None => (raw, entry.value.span.start as usize),
-            };
-            let shift = |r: Range<usize>| at + r.start..at + r.end;
-            let found = salary::find_all(written);
-            if found.is_empty() && !value.trim().is_empty() {
-                facts.unreadable_pay.push(Found {
-                    value: value.to_string(),
-                    span: entry.value.span,
-                    origin: origin.clone(),
-                });
-            }
-            for p in found {
-                facts.pay.push(Found {
-                    span: source.span(shift(p.range())),
-                    value: p.map(&shift),
-                    origin: origin.clone(),
-                });
             }
         }
     }
@@ -190,49 +218,82 @@ pub fn read(
         let n = rest.partition_point(|(b, _)| *b <= i);
         let (of_block, after) = rest.split_at(n);
         rest = after;
-        read_block(source, md, block, of_block, &mut facts);
+        let map = |r: Range<usize>| block.source_span(r).range();
+        let text = block.text.as_str();
+        // A deadline is read sentence by sentence, so other dates of the paragraph stay out.
+        for (_, sentence) in of_block {
+            let base = sentence.start;
+            let shift = |r: Range<usize>| map(base + r.start..base + r.end);
+            for deadline in date::deadlines(&text[sentence.clone()]) {
+                match deadline {
+                    Deadline::Read(d) => facts.deadlines.push(Found {
+                        span: source.span(shift(d.range.clone())),
+                        value: d.map(&shift),
+                        origin: Origin::Body,
+                    }),
+                    Deadline::Unreadable { range, hint } => {
+                        facts.unreadable_deadlines.push(Found {
+                            value: hint,
+                            span: source.span(shift(range)),
+                            origin: Origin::Body,
+                        })
+                    }
+                }
+            }
+        }
+        if facts.no_deadline.is_none() && date::says_no_deadline(text) {
+            facts.no_deadline = Some(block.span);
+        }
     }
-    if facts.closed_status.is_none()
-        && let Some(m) = CLOSED.find(text)
-    {
-        facts.closed_status = Some(source.span(m));
-    }
-    facts.deadlines.sort_by_key(|d| d.span);
-    facts.pay.sort_by_key(|p| p.span);
     facts
 }
 
-fn read_block(
-    source: &SourceFile,
-    md: &Markdown,
-    block: &TextBlock,
-    sentences: &[(usize, Range<usize>)],
-    facts: &mut Facts,
-) {
-    let map = |r: Range<usize>| block.source_span(r).range();
-    let text = block.text.as_str();
-    // A deadline is read sentence by sentence, so other dates of the paragraph stay out.
-    for (_, sentence) in sentences {
-        let base = sentence.start;
-        let shift = |r: Range<usize>| map(base + r.start..base + r.end);
-        for deadline in date::deadlines(&text[sentence.clone()]) {
-            match deadline {
-                Deadline::Read(d) => facts.deadlines.push(Found {
-                    span: source.span(shift(d.range.clone())),
-                    value: d.map(&shift),
-                    origin: Origin::Body,
-                }),
-                Deadline::Unreadable { range, hint } => facts.unreadable_deadlines.push(Found {
-                    value: hint,
-                    span: source.span(shift(range)),
-                    origin: Origin::Body,
-                }),
-            }
+/// Pay, in pay keys and in the text, and a status saying applications are closed.
+fn read_pay(source: &SourceFile, fm: &FrontMatter, md: &Markdown) -> Facts {
+    let mut facts = Facts::default();
+    for kv in key_values(source, fm) {
+        if !(kv.is(&PAY_KEYS)
+            || (fm.kind == FrontMatterKind::Metadata && kv.key.eq_ignore_ascii_case("salary")))
+        {
+            continue;
+        }
+        // A value not written as read (quoted, folded, continued on a lazy line) is read
+        // where it is written, so that each amount keeps its own place.
+        let (written, at) = match kv.offset {
+            Some(o) => (kv.value, o),
+            None => (kv.raw, kv.span.start as usize),
+        };
+        let shift = |r: Range<usize>| at + r.start..at + r.end;
+        let found = salary::find_all(written);
+        if found.is_empty() && !kv.value.trim().is_empty() {
+            facts.unreadable_pay.push(Found {
+                value: kv.value.to_string(),
+                span: kv.span,
+                origin: kv.origin(),
+            });
+        }
+        for p in found {
+            facts.pay.push(Found {
+                span: source.span(shift(p.range())),
+                value: p.map(&shift),
+                origin: kv.origin(),
+            });
         }
     }
-    if facts.no_deadline.is_none() && date::says_no_deadline(text) {
-        facts.no_deadline = Some(block.span);
+    for block in &md.blocks {
+        read_block_pay(source, md, block, &mut facts);
     }
+    if facts.closed_status.is_none()
+        && let Some(m) = CLOSED.find(source.text.as_str())
+    {
+        facts.closed_status = Some(source.span(m));
+    }
+    facts
+}
+
+fn read_block_pay(source: &SourceFile, md: &Markdown, block: &TextBlock, facts: &mut Facts) {
+    let map = |r: Range<usize>| block.source_span(r).range();
+    let text = block.text.as_str();
     if facts.closed_status.is_none()
         && let Some(m) = CLOSED.find(text)
     {
