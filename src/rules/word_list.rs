@@ -1,7 +1,8 @@
 //! One engine for the rules that differ only by their list (jargon, gendered terms,
 //! exclusionary requirements, culture terms): TOML packs of terms, matched case-insensitively
-//! (over [`fold_case`]d text) on word boundaries in the posting's text blocks, in the text's
-//! language.
+//! on word boundaries in the posting's text blocks, in the text's language. The terms of a
+//! language are one Aho-Corasick automaton over the text as the lists read it (folded to lower
+//! case, each run of white space one space, `’` an apostrophe).
 //!
 //! A pack is `[[term]]` tables with `term`, `suggestion`, `why`, `source` (and `lang` when the
 //! file name does not say it). A `term` ending with `*` matches any word that starts with it.
@@ -9,7 +10,7 @@
 
 use std::sync::Arc;
 
-use regex::Regex;
+use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::posting::fold::fold_case;
 use crate::posting::{Lang, Posting, Span};
@@ -56,8 +57,8 @@ pub struct ListOptions {
 #[derive(Debug)]
 pub struct WordList {
     terms: Vec<(Lang, Term)>,
-    /// One alternation per language, longest terms first, in lower case.
-    regexes: Vec<(Lang, Regex)>,
+    /// One automaton per language, of the terms as the lists read them.
+    automata: Vec<(Lang, AhoCorasick)>,
 }
 
 /// A term found in the text.
@@ -97,23 +98,26 @@ impl WordList {
             };
             terms.extend(langs.into_iter().map(|l| (l, t.clone())));
         }
-        let regexes = [Lang::En, Lang::Fr]
+        let automata = [Lang::En, Lang::Fr]
             .into_iter()
             .filter_map(|lang| {
-                let mut alternatives: Vec<String> = terms
+                let patterns: Vec<String> = terms
                     .iter()
                     .filter(|(l, _)| *l == lang)
-                    .map(|(_, t)| pattern(&t.term))
+                    .map(|(_, t)| normalise(t.term.trim_end_matches('*')).0)
+                    .filter(|p| !p.is_empty())
                     .collect();
-                if alternatives.is_empty() {
+                if patterns.is_empty() {
                     return None;
                 }
-                alternatives.sort_by_key(|a| std::cmp::Reverse(a.len()));
-                let regex = Regex::new(&alternatives.join("|")).ok()?;
-                Some((lang, regex))
+                let automaton = AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(&patterns)
+                    .ok()?;
+                Some((lang, automaton))
             })
             .collect();
-        WordList { terms, regexes }
+        WordList { terms, automata }
     }
 
     fn term_for(&self, lang: Lang, found: &str) -> Option<&Term> {
@@ -138,12 +142,13 @@ impl WordList {
             let Some(lang) = posting.lang_at(block.span.start as usize) else {
                 continue;
             };
-            let Some((_, regex)) = self.regexes.iter().find(|(l, _)| *l == lang) else {
+            let Some((_, automaton)) = self.automata.iter().find(|(l, _)| *l == lang) else {
                 continue;
             };
             let text = block.text.as_str();
-            for m in regex.find_iter(&fold_case(text)) {
-                let (start, mut end) = (m.start(), m.end());
+            let (read, at) = normalise(text);
+            for m in automaton.find_iter(&read) {
+                let (start, mut end) = (at[m.start()], at[m.end()]);
                 // Word boundaries, checked here so that accented letters count as letters.
                 if text[..start].chars().next_back().is_some_and(is_word) {
                     continue;
@@ -199,15 +204,31 @@ fn is_word(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
-/// A term as a regular expression over folded text: spaces match any white space, `*` any
-/// word ending.
-fn pattern(term: &str) -> String {
-    let base = fold_case(term.trim_end_matches('*'));
-    let escaped: Vec<String> = base
-        .split_whitespace()
-        .map(|w| regex::escape(w).replace('\'', "['’]"))
-        .collect();
-    escaped.join(r"\s+")
+/// `text` as the lists read it: folded to lower case, each run of white space one space,
+/// `’` an apostrophe; and for each byte of it (and its end), the offset in `text` it was read
+/// from.
+fn normalise(text: &str) -> (String, Vec<usize>) {
+    let folded = fold_case(text);
+    let mut read = String::with_capacity(folded.len());
+    let mut at = Vec::with_capacity(folded.len() + 1);
+    let mut after_space = false;
+    for (i, c) in folded.char_indices() {
+        let c = match c {
+            '’' => '\'',
+            c if c.is_whitespace() => {
+                if after_space {
+                    continue;
+                }
+                ' '
+            }
+            c => c,
+        };
+        after_space = c == ' ';
+        read.push(c);
+        at.extend(std::iter::repeat_n(i, c.len_utf8()));
+    }
+    at.push(text.len());
+    (read, at)
 }
 
 /// A rule's list: its built-in packs plus the terms of its options, built once per options.
