@@ -529,13 +529,15 @@ pub fn deadlines(sentence: &str) -> Vec<Deadline> {
     out
 }
 
+/// Words of a contract's term.
+static TERM: LazyLock<Folded> = LazyLock::new(|| {
+    Folded::new(&format!(
+        r"(?-u:\b)(?:term|months?|weeks?|contrat|mois|semaines?|durée|start(?:s|ing)?|début|from\s+{WORD}+\s+to|du\s+{WORD}+\s+au)(?-u:\b)"
+    ))
+});
+
 /// "a 12-month term until March 2023", "from May to August": dates that are not deadlines.
 fn looks_like_a_term(sentence: &str) -> bool {
-    static TERM: LazyLock<Folded> = LazyLock::new(|| {
-        Folded::new(&format!(
-            r"(?-u:\b)(?:term|months?|weeks?|contrat|mois|semaines?|durée|start(?:s|ing)?|début|from\s+{WORD}+\s+to|du\s+{WORD}+\s+au)(?-u:\b)"
-        ))
-    });
     TERM.is_match(sentence)
 }
 

@@ -89,6 +89,10 @@ impl Folded {
 /// of Unicode's `\w`.
 pub const WORD: &str = r"[0-9A-Za-z_\u{C0}-\u{D6}\u{D8}-\u{F6}\u{F8}-\u{24F}]";
 
+/// A letter of the Latin alphabets, as [`WORD`] is a word character: `\p{L}` for English and
+/// French text.
+pub const LETTER: &str = r"[A-Za-z\u{C0}-\u{D6}\u{D8}-\u{F6}\u{F8}-\u{24F}]";
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,5 +126,8 @@ mod tests {
         let word = Regex::new(&format!("^{WORD}+$")).unwrap();
         assert!(word.is_match("rémunération_Œuvre2"));
         assert!(!word.is_match("a b"));
+        let letter = Regex::new(&format!("^{LETTER}+$")).unwrap();
+        assert!(letter.is_match("ÉtudiantŒœ"));
+        assert!(!letter.is_match("a1") && !letter.is_match("a_b"));
     }
 }

@@ -10,7 +10,7 @@
 
 use std::sync::Arc;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::posting::fold::fold_case;
 use crate::posting::{Lang, Posting, Span};
@@ -110,7 +110,9 @@ impl WordList {
                 if patterns.is_empty() {
                     return None;
                 }
+                // A contiguous NFA: a fraction of a DFA's build time, for lists this short.
                 let automaton = AhoCorasick::builder()
+                    .kind(Some(AhoCorasickKind::ContiguousNFA))
                     .match_kind(MatchKind::LeftmostLongest)
                     .build(&patterns)
                     .ok()?;
