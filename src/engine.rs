@@ -585,14 +585,18 @@ fn counterparts(loaded: &[Loaded], settings: &Settings) -> Vec<Posting> {
             })
     };
     let first = loaded.len();
-    candidates
-        .into_iter()
+    // Read in parallel: a one-file run in a folder of postings reads every file beside it.
+    let candidates: Vec<PathBuf> = candidates.into_iter().collect();
+    let read: Vec<(PathBuf, String)> = candidates
+        .into_par_iter()
         .filter(|p| !linted.contains(&discover::display(p)))
         .filter(|p| p.is_file() && discover::is_markdown(p) && !settings.is_excluded(p))
         .filter_map(|p| {
             let text = std::fs::read_to_string(&p).ok()?;
             may_pair(&p, &text).then_some((p, text))
         })
+        .collect();
+    read.into_par_iter()
         .enumerate()
         .map(|(i, (p, text))| {
             let profile = settings.for_path(&p).profile;
