@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::fold::LETTER;
 use super::front_matter::{Entry, FrontMatter, FrontMatterKind, Value};
 use super::source::{FileId, Span, Spanned};
 
@@ -18,8 +19,12 @@ use super::source::{FileId, Span, Spanned};
 /// (at most [`KEY_CHARS`] characters, counted after the match: a bounded repetition of a
 /// Unicode class would cost the regex engine forty copies of it to build).
 static KEY_VALUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?<key>[\p{L}][\p{L} &/()’'-]*?)[ \t]*:[ \t]*(?<value>.*?)[ \t]*$")
-        .expect("valid regex")
+    // `LETTER` for `\p{L}`: keys are English and French labels.
+    let letters = &LETTER[1..LETTER.len() - 1];
+    Regex::new(&format!(
+        r"^(?<key>{LETTER}[{letters} &/()’'-]*?)[ \t]*:[ \t]*(?<value>.*?)[ \t]*$"
+    ))
+    .expect("valid regex")
 });
 const KEY_CHARS: usize = 40;
 
