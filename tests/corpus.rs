@@ -193,6 +193,45 @@ fn output_is_byte_identical_across_twenty_runs_on_two_threads() {
     }
 }
 
+/// A run of fewer files than threads spreads each file's rules over the threads: what it says
+/// must not depend on that, nor on which thread finishes first.
+#[test]
+fn one_file_spread_over_threads_says_what_one_thread_says() {
+    let files: Vec<PathBuf> = ["cds-docs", "ontario", "cds"]
+        .iter()
+        .filter_map(|folder| {
+            let mut md: Vec<PathBuf> = std::fs::read_dir(corpus().join(folder))
+                .ok()?
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "md"))
+                .collect();
+            md.sort();
+            md.into_iter().next()
+        })
+        .collect();
+    assert!(files.len() >= 2, "postings of two kinds at least");
+    for file in files {
+        let run = |threads: &str| {
+            assert_cmd::Command::cargo_bin("postlint")
+                .unwrap()
+                .current_dir(common::root())
+                .args(["check", "--today", common::TODAY, "--threads", threads])
+                .args(["--format", "json"])
+                .arg(&file)
+                .output()
+                .unwrap()
+        };
+        let serial = run("1");
+        assert!(serial.stdout.len() > 200, "findings for {}", file.display());
+        for _ in 0..5 {
+            let spread = run("2");
+            assert!(spread.stdout == serial.stdout, "{}", file.display());
+            assert_eq!(spread.status.code(), serial.status.code());
+        }
+    }
+}
+
 /// The command line streams its findings, parsing again the files it let go after the first
 /// pass (the corpus is larger than what it holds); the library keeps every file. Both must say
 /// the same, in every format.

@@ -246,3 +246,39 @@ pub fn list_for(
     }
     Arc::new(WordList::new(packs, &options.terms))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalised_text_maps_back_to_every_original_offset() {
+        let text = "He  or\u{a0}\nShe’s FINE";
+        let (read, at) = normalise(text);
+        assert_eq!(read, "he or she's fine");
+        assert_eq!(at.len(), read.len() + 1);
+        let she = read.find("she's").unwrap();
+        assert_eq!(&text[at[she]..at[she + "she's".len()]], "She’s");
+        assert_eq!(&text[at[0]..at[read.find(" she").unwrap()]], "He  or");
+        assert_eq!(at[read.len()], text.len());
+    }
+
+    #[test]
+    fn terms_match_across_any_white_space_and_either_apostrophe() {
+        let pack = "[[term]]\nterm = \"he or she\"\n[[term]]\nterm = \"main-d'œuvre masculine\"\n[[term]]\nterm = \"ninja*\"\n";
+        let list = WordList::new(&[(Lang::En, pack)], &[]);
+        let automaton = &list.automata[0].1;
+        for (text, expected) in [
+            ("Ask HE  OR\nshe.", Some("HE  OR\nshe")),
+            ("la main-d’œuvre Masculine", Some("main-d’œuvre Masculine")),
+            ("code ninjas", Some("ninja")),
+            ("he or he", None),
+        ] {
+            let (read, at) = normalise(text);
+            let found = automaton
+                .find(&read)
+                .map(|m| &text[at[m.start()]..at[m.end()]]);
+            assert_eq!(found, expected, "{text}");
+        }
+    }
+}
