@@ -5,7 +5,7 @@
 #
 #   benches/measure.sh [folder]    (default: a temporary folder)
 #
-# Needs valgrind; rumdl (pip install rumdl) and markdownlint-cli2 (npm install
+# Needs valgrind (and hyperfine for the one-file times); rumdl (pip install rumdl) and markdownlint-cli2 (npm install
 # markdownlint-cli2) are measured when found on PATH.
 set -euo pipefail
 
@@ -53,6 +53,19 @@ echo "== one file (a pre-commit hook)"
 one="$work/one"
 mkdir -p "$one"
 cp "$work/postings-1000/en/posting-0.md" "$one/"
-measure "alone" "$postlint" check --today "$today" "$one/posting-0.md"
-measure "beside its 333 French counterparts" "$postlint" check --today "$today" \
+# A one-file run lasts milliseconds: hyperfine (apt install hyperfine) times 100 of them.
+one_file() {
+    local label=$1
+    shift
+    if command -v hyperfine > /dev/null; then
+        echo "$label:"
+        hyperfine --shell=none --warmup 5 --runs 100 --ignore-failure "$*" | grep -E "Time|Range"
+    else
+        measure "$label" "$@"
+    fi
+}
+one_file "alone" "$postlint" check --today "$today" "$one/posting-0.md"
+one_file "beside its 333 French counterparts" "$postlint" check --today "$today" \
     "$work/postings-1000/en/posting-0.md"
+one_file "an Ontario posting alone" "$postlint" check --today "$today" \
+    "$(find "$work/postings-1000/ontario" -name '*.md' | sort | head -n 1)"

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::date::{self, DateText, Deadline};
-use super::fold::Folded;
+use super::fold::{Folded, fold_case};
 use super::front_matter::{FrontMatter, FrontMatterKind};
 use super::markdown::{Markdown, TextBlock};
 use super::salary::{self, PayText};
@@ -294,8 +294,10 @@ fn read_pay(source: &SourceFile, fm: &FrontMatter, md: &Markdown) -> Facts {
 fn read_block_pay(source: &SourceFile, md: &Markdown, block: &TextBlock, facts: &mut Facts) {
     let map = |r: Range<usize>| block.source_span(r).range();
     let text = block.text.as_str();
+    // Folded once for the case-insensitive cues below.
+    let folded = fold_case(text);
     if facts.closed_status.is_none()
-        && let Some(m) = CLOSED.find(text)
+        && let Some(m) = CLOSED.regex().find(&folded).map(|m| m.range())
     {
         facts.closed_status = Some(source.span(map(m)));
     }
@@ -305,7 +307,7 @@ fn read_block_pay(source: &SourceFile, md: &Markdown, block: &TextBlock, facts: 
         .and_then(|s| s.heading)
         .and_then(|h| md.headings.get(h))
         .is_some_and(|h| PAY_HEADING.is_match(&h.text));
-    let pay_words = PAY_WORDS.is_match(text);
+    let pay_words = PAY_WORDS.regex().is_match(&folded);
     // Benefits and allowances are money, but not pay.
     let in_benefits_section = md
         .sections
@@ -313,7 +315,7 @@ fn read_block_pay(source: &SourceFile, md: &Markdown, block: &TextBlock, facts: 
         .and_then(|s| s.heading)
         .and_then(|h| md.headings.get(h))
         .is_some_and(|h| BENEFITS.is_match(&h.text));
-    let benefit_words = BENEFITS.is_match(text) && !pay_words;
+    let benefit_words = BENEFITS.regex().is_match(&folded) && !pay_words;
     let found = salary::find_all(text);
     let read_amounts = found.iter().any(|p| matches!(p, PayText::Amounts(_)));
     if (in_pay_section || pay_words)

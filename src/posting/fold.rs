@@ -16,27 +16,37 @@ use regex::Regex;
 /// one character of the same UTF-8 length is replaced by it (`É` → `é`, `Œ` → `œ`); the rare
 /// others (`İ`, the Kelvin sign) are kept as written.
 pub fn fold_case(text: &str) -> Cow<'_, str> {
-    // Up to the first capital or non-ASCII character, the text is its own folding.
-    let Some(first) = text
-        .bytes()
-        .position(|b| b.is_ascii_uppercase() || !b.is_ascii())
-    else {
-        return Cow::Borrowed(text);
-    };
-    let mut out = String::with_capacity(text.len());
-    out.push_str(&text[..first]);
-    for c in text[first..].chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
+    let bytes = text.as_bytes();
+    // Copied at the first capital; most text has few, and ASCII needs no table.
+    let mut out: Option<Vec<u8>> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            if b.is_ascii_uppercase() {
+                out.get_or_insert_with(|| bytes.to_vec())[i] = b.to_ascii_lowercase();
+            }
+            i += 1;
             continue;
         }
-        let mut lower = c.to_lowercase();
-        match (lower.next(), lower.next()) {
-            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
-            _ => out.push(c),
+        let c = text[i..].chars().next().expect("a character starts here");
+        let len = c.len_utf8();
+        if c.is_uppercase() {
+            let mut lower = c.to_lowercase();
+            if let (Some(l), None) = (lower.next(), lower.next())
+                && l.len_utf8() == len
+            {
+                l.encode_utf8(&mut out.get_or_insert_with(|| bytes.to_vec())[i..i + len]);
+            }
         }
+        i += len;
     }
-    Cow::Owned(out)
+    match out {
+        None => Cow::Borrowed(text),
+        Some(folded) => Cow::Owned(
+            String::from_utf8(folded).expect("characters replaced by ones of the same length"),
+        ),
+    }
 }
 
 /// A regular expression matched case-insensitively. Its pattern is written in lower case and
@@ -82,6 +92,45 @@ impl Folded {
             .map(|m| m.range())
             .collect()
     }
+}
+
+/// `text` as the lists read it: folded to lower case, each run of white space one space,
+/// `’` an apostrophe; and for each byte of it (and its end), the offset in `text` it was read
+/// from.
+pub fn normalise(text: &str) -> (String, Vec<u32>) {
+    let folded = fold_case(text);
+    let bytes = folded.as_bytes();
+    let mut read: Vec<u8> = Vec::with_capacity(bytes.len());
+    let mut at: Vec<u32> = Vec::with_capacity(bytes.len() + 1);
+    let mut after_space = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII, most of the text, byte by byte; other characters decoded.
+        let (len, space) = if b.is_ascii() {
+            (1, b.is_ascii_whitespace() || b == 0x0b)
+        } else {
+            let c = folded[i..].chars().next().expect("a character starts here");
+            (c.len_utf8(), c.is_whitespace())
+        };
+        if space {
+            if !after_space {
+                read.push(b' ');
+                at.push(i as u32);
+            }
+        } else if &bytes[i..i + len] == "’".as_bytes() {
+            read.push(b'\'');
+            at.push(i as u32);
+        } else {
+            read.extend_from_slice(&bytes[i..i + len]);
+            at.extend(std::iter::repeat_n(i as u32, len));
+        }
+        after_space = space;
+        i += len;
+    }
+    at.push(text.len() as u32);
+    let read = String::from_utf8(read).expect("whole characters, and ASCII for the others");
+    (read, at)
 }
 
 /// A word character for the patterns read over English and French text: the `\w` of the

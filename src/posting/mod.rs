@@ -60,6 +60,8 @@ pub struct Posting {
     schema_errors: OnceLock<Vec<SchemaError>>,
     /// Each sentence of the text blocks: its block and its range in the block's text.
     sentences: OnceLock<Vec<(usize, std::ops::Range<usize>)>>,
+    /// Each text block as the word lists read it (see [`fold::normalise`]), made on first use.
+    list_texts: OnceLock<Vec<(String, Vec<u32>)>>,
 }
 
 /// How to choose a posting's profile.
@@ -120,6 +122,7 @@ impl Posting {
             missing_files: Vec::new(),
             schema_errors: OnceLock::new(),
             sentences: OnceLock::from(sentences),
+            list_texts: OnceLock::new(),
         }
     }
 
@@ -156,6 +159,18 @@ impl Posting {
     /// index of its block in `markdown.blocks`, and its range in that block's text.
     pub fn sentence_ranges(&self) -> &[(usize, std::ops::Range<usize>)] {
         self.sentences.get().map_or(&[], Vec::as_slice)
+    }
+
+    /// Each text block as the word lists read it, normalised once for all of them: its text,
+    /// and the offset in the block's text of each of its bytes.
+    pub fn list_texts(&self) -> &[(String, Vec<u32>)] {
+        self.list_texts.get_or_init(|| {
+            self.markdown
+                .blocks
+                .iter()
+                .map(|b| fold::normalise(&b.text))
+                .collect()
+        })
     }
 
     /// The language at `offset`: its segment's, else the file's.

@@ -171,6 +171,20 @@ static PERIOD: LazyLock<Folded> = LazyLock::new(|| {
     )
 });
 
+/// How far around an amount its open end and period are looked for, in bytes past the white
+/// space and emphasis next to it.
+const NEAR: usize = 40;
+
+/// The text after `end`, up to [`NEAR`] bytes past the spaces and `*` that follow it.
+fn after(text: &str, end: usize) -> &str {
+    let rest = &text[end..];
+    let lead = rest.len()
+        - rest
+            .trim_start_matches(|c: char| c.is_whitespace() || c == '*')
+            .len();
+    &rest[..rest.ceil_char_boundary(lead + NEAR)]
+}
+
 static OPEN_BEFORE: LazyLock<Folded> = LazyLock::new(|| {
     Folded::new(
         r"(?:up\s+to|starting\s+(?:at|from)|from|as\s+low\s+as|minimum(?:\s+of)?|maximum(?:\s+of)?|jusqu(?:'|’)à|à\s+partir\s+de|à\s+compter\s+de|au\s+moins)\s*$",
@@ -250,17 +264,19 @@ pub fn find_all(text: &str) -> Vec<PayText> {
         i += 1;
         let mut start = min.range.start;
         // `de 66 995 $ à 72 183 $`, `from $25 to $30`, `between $X and $Y`: the opening word belongs to the range.
-        let before = &text[..start];
+        // The words around an amount are read within a few words of it, not the whole text.
+        let from = text.floor_char_boundary(text[..start].trim_end().len().saturating_sub(NEAR));
+        let before = &text[from..start];
         let mut open_ended = None;
         if max.is_none() {
             if let Some(m) = OPEN_BEFORE.find(before) {
                 let written = &before[m.clone()];
                 open_ended = Some((
                     written.trim().to_string(),
-                    m.start..m.start + written.trim_end().len(),
+                    from + m.start..from + m.start + written.trim_end().len(),
                 ));
-                start = m.start;
-            } else if let Some(m) = OPEN_AFTER.find(&text[end..]) {
+                start = from + m.start;
+            } else if let Some(m) = OPEN_AFTER.find(after(text, end)) {
                 let written = &text[end + m.start..end + m.end];
                 let r = end + m.start + (written.len() - written.trim_start().len())..end + m.end;
                 open_ended = Some((text[r.clone()].to_string(), r.clone()));
@@ -268,7 +284,7 @@ pub fn find_all(text: &str) -> Vec<PayText> {
             }
         }
         let mut period = None;
-        let after = PERIOD.on(&text[end..], |period, folded| {
+        let after = PERIOD.on(after(text, end), |period, folded| {
             let p = period.captures(folded)?;
             let unit = p
                 .name("unit")

@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use crate::posting::fold::fold_case;
+use crate::posting::fold::normalise;
 use crate::posting::{Lang, Posting, Span};
 
 #[derive(Clone, Debug, serde::Deserialize, serde::Serialize)]
@@ -140,7 +140,7 @@ impl WordList {
     /// Every term of the list in the posting's running text, in its language.
     pub fn find<'a>(&'a self, posting: &Posting, allow: &[String]) -> Vec<Hit<'a>> {
         let mut hits = Vec::new();
-        for block in &posting.markdown.blocks {
+        for (block, (read, at)) in posting.markdown.blocks.iter().zip(posting.list_texts()) {
             let Some(lang) = posting.lang_at(block.span.start as usize) else {
                 continue;
             };
@@ -148,9 +148,8 @@ impl WordList {
                 continue;
             };
             let text = block.text.as_str();
-            let (read, at) = normalise(text);
-            for m in automaton.find_iter(&read) {
-                let (start, mut end) = (at[m.start()], at[m.end()]);
+            for m in automaton.find_iter(read) {
+                let (start, mut end) = (at[m.start()] as usize, at[m.end()] as usize);
                 // Word boundaries, checked here so that accented letters count as letters.
                 if text[..start].chars().next_back().is_some_and(is_word) {
                     continue;
@@ -206,33 +205,6 @@ fn is_word(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
-/// `text` as the lists read it: folded to lower case, each run of white space one space,
-/// `’` an apostrophe; and for each byte of it (and its end), the offset in `text` it was read
-/// from.
-fn normalise(text: &str) -> (String, Vec<usize>) {
-    let folded = fold_case(text);
-    let mut read = String::with_capacity(folded.len());
-    let mut at = Vec::with_capacity(folded.len() + 1);
-    let mut after_space = false;
-    for (i, c) in folded.char_indices() {
-        let c = match c {
-            '’' => '\'',
-            c if c.is_whitespace() => {
-                if after_space {
-                    continue;
-                }
-                ' '
-            }
-            c => c,
-        };
-        after_space = c == ' ';
-        read.push(c);
-        at.extend(std::iter::repeat_n(i, c.len_utf8()));
-    }
-    at.push(text.len());
-    (read, at)
-}
-
 /// A rule's list: its built-in packs plus the terms of its options, built once per options.
 pub fn list_for(
     cache: &std::sync::OnceLock<Arc<WordList>>,
@@ -258,9 +230,10 @@ mod tests {
         assert_eq!(read, "he or she's fine");
         assert_eq!(at.len(), read.len() + 1);
         let she = read.find("she's").unwrap();
-        assert_eq!(&text[at[she]..at[she + "she's".len()]], "She’s");
-        assert_eq!(&text[at[0]..at[read.find(" she").unwrap()]], "He  or");
-        assert_eq!(at[read.len()], text.len());
+        let at = |i: usize| at[i] as usize;
+        assert_eq!(&text[at(she)..at(she + "she's".len())], "She’s");
+        assert_eq!(&text[at(0)..at(read.find(" she").unwrap())], "He  or");
+        assert_eq!(at(read.len()), text.len());
     }
 
     #[test]
@@ -277,7 +250,7 @@ mod tests {
             let (read, at) = normalise(text);
             let found = automaton
                 .find(&read)
-                .map(|m| &text[at[m.start()]..at[m.end()]]);
+                .map(|m| &text[at[m.start()] as usize..at[m.end()] as usize]);
             assert_eq!(found, expected, "{text}");
         }
     }
