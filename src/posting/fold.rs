@@ -17,36 +17,40 @@ use regex::Regex;
 /// others (`İ`, the Kelvin sign) are kept as written.
 pub fn fold_case(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();
-    // Copied at the first capital; most text has few, and ASCII needs no table.
-    let mut out: Option<Vec<u8>> = None;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii() {
-            if b.is_ascii_uppercase() {
-                out.get_or_insert_with(|| bytes.to_vec())[i] = b.to_ascii_lowercase();
-            }
-            i += 1;
-            continue;
-        }
+    // Runs of lower-case ASCII, most of any text, are copied whole.
+    let notable = |b: &u8| b.is_ascii_uppercase() || !b.is_ascii();
+    let mut out = String::new();
+    let (mut copied, mut i) = (0, 0);
+    while let Some(n) = bytes[i..].iter().position(notable) {
+        i += n;
         let c = text[i..].chars().next().expect("a character starts here");
         let len = c.len_utf8();
-        if c.is_uppercase() {
+        let lower = if c.is_ascii() {
+            Some(c.to_ascii_lowercase())
+        } else if c.is_uppercase() {
             let mut lower = c.to_lowercase();
-            if let (Some(l), None) = (lower.next(), lower.next())
-                && l.len_utf8() == len
-            {
-                l.encode_utf8(&mut out.get_or_insert_with(|| bytes.to_vec())[i..i + len]);
+            match (lower.next(), lower.next()) {
+                (Some(l), None) if l.len_utf8() == len => Some(l),
+                _ => None,
             }
+        } else {
+            None
+        };
+        if let Some(l) = lower {
+            if out.is_empty() {
+                out.reserve(text.len());
+            }
+            out.push_str(&text[copied..i]);
+            out.push(l);
+            copied = i + len;
         }
         i += len;
     }
-    match out {
-        None => Cow::Borrowed(text),
-        Some(folded) => Cow::Owned(
-            String::from_utf8(folded).expect("characters replaced by ones of the same length"),
-        ),
+    if copied == 0 {
+        return Cow::Borrowed(text);
     }
+    out.push_str(&text[copied..]);
+    Cow::Owned(out)
 }
 
 /// A regular expression matched case-insensitively. Its pattern is written in lower case and
@@ -100,36 +104,39 @@ impl Folded {
 pub fn normalise(text: &str) -> (String, Vec<u32>) {
     let folded = fold_case(text);
     let bytes = folded.as_bytes();
-    let mut read: Vec<u8> = Vec::with_capacity(bytes.len());
+    let mut read = String::with_capacity(bytes.len());
     let mut at: Vec<u32> = Vec::with_capacity(bytes.len() + 1);
-    let mut after_space = false;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        // ASCII, most of the text, byte by byte; other characters decoded.
-        let (len, space) = if b.is_ascii() {
-            (1, b.is_ascii_whitespace() || b == 0x0b)
-        } else {
-            let c = folded[i..].chars().next().expect("a character starts here");
-            (c.len_utf8(), c.is_whitespace())
+    // Runs of ASCII other than white space are copied whole; other characters one by one.
+    let notable = |b: &u8| !b.is_ascii() || b.is_ascii_whitespace() || *b == 0x0b;
+    let (mut i, mut after_space) = (0, false);
+    loop {
+        let run = bytes[i..].iter().position(notable).unwrap_or(bytes.len() - i);
+        if run > 0 {
+            read.push_str(&folded[i..i + run]);
+            at.extend(i as u32..(i + run) as u32);
+            after_space = false;
+            i += run;
+        }
+        let Some(c) = folded[i..].chars().next() else {
+            break;
         };
+        let space = c.is_whitespace();
         if space {
             if !after_space {
-                read.push(b' ');
+                read.push(' ');
                 at.push(i as u32);
             }
-        } else if &bytes[i..i + len] == "’".as_bytes() {
-            read.push(b'\'');
+        } else if c == '’' {
+            read.push('\'');
             at.push(i as u32);
         } else {
-            read.extend_from_slice(&bytes[i..i + len]);
-            at.extend(std::iter::repeat_n(i as u32, len));
+            read.push(c);
+            at.extend(std::iter::repeat_n(i as u32, c.len_utf8()));
         }
         after_space = space;
-        i += len;
+        i += c.len_utf8();
     }
     at.push(text.len() as u32);
-    let read = String::from_utf8(read).expect("whole characters, and ASCII for the others");
     (read, at)
 }
 
