@@ -21,20 +21,35 @@ pub fn fold_case(text: &str) -> Cow<'_, str> {
     let notable = |b: &u8| b.is_ascii_uppercase() || !b.is_ascii();
     let mut out = String::new();
     let (mut copied, mut i) = (0, 0);
-    while let Some(n) = bytes[i..].iter().position(notable) {
+    loop {
+        // Sixteen bytes at a time (a check the compiler turns into vector instructions), then
+        // byte by byte within the chunk that holds something to look at.
+        while let Some(chunk) = bytes.get(i..i + 16)
+            && !chunk.iter().fold(false, |any, b| any | notable(b))
+        {
+            i += 16;
+        }
+        let Some(n) = bytes[i..].iter().position(notable) else {
+            break;
+        };
         i += n;
         let c = text[i..].chars().next().expect("a character starts here");
         let len = c.len_utf8();
-        let lower = if c.is_ascii() {
-            Some(c.to_ascii_lowercase())
-        } else if c.is_uppercase() {
-            let mut lower = c.to_lowercase();
-            match (lower.next(), lower.next()) {
-                (Some(l), None) if l.len_utf8() == len => Some(l),
-                _ => None,
+        let lower = match c {
+            'A'..='Z' => Some(c.to_ascii_lowercase()),
+            // Latin-1 capitals (not `×`) are 0x20 below their small letters.
+            '\u{C0}'..='\u{DE}' if c != '×' => char::from_u32(c as u32 + 0x20),
+            // Latin-1 symbols and small letters, and punctuation (`’`, `—`, no-break spaces),
+            // the other characters of English and French text, have no capital form to fold.
+            '\u{80}'..='\u{BF}' | '\u{DF}'..='\u{FF}' | '\u{2000}'..='\u{206F}' => None,
+            c if c.is_uppercase() => {
+                let mut lower = c.to_lowercase();
+                match (lower.next(), lower.next()) {
+                    (Some(l), None) if l.len_utf8() == len => Some(l),
+                    _ => None,
+                }
             }
-        } else {
-            None
+            _ => None,
         };
         if let Some(l) = lower {
             if out.is_empty() {
@@ -110,7 +125,10 @@ pub fn normalise(text: &str) -> (String, Vec<u32>) {
     let notable = |b: &u8| !b.is_ascii() || b.is_ascii_whitespace() || *b == 0x0b;
     let (mut i, mut after_space) = (0, false);
     loop {
-        let run = bytes[i..].iter().position(notable).unwrap_or(bytes.len() - i);
+        let run = bytes[i..]
+            .iter()
+            .position(notable)
+            .unwrap_or(bytes.len() - i);
         if run > 0 {
             read.push_str(&folded[i..i + run]);
             at.extend(i as u32..(i + run) as u32);
@@ -155,7 +173,14 @@ mod tests {
 
     #[test]
     fn folding_keeps_every_offset() {
-        for text in ["Closing DATE", "DÉCEMBRE, Œuvre", "İstanbul K", "déjà", ""] {
+        for text in [
+            "Closing DATE",
+            "DÉCEMBRE, Œuvre",
+            "İstanbul K",
+            "déjà",
+            "ÀÞ×ß",
+            "",
+        ] {
             let folded = fold_case(text);
             assert_eq!(folded.len(), text.len(), "{text}");
             for (a, b) in text.char_indices().zip(folded.char_indices()) {
@@ -166,6 +191,11 @@ mod tests {
         assert_eq!(fold_case("Closing DATE"), "closing date");
         assert!(matches!(fold_case("already lower"), Cow::Borrowed(_)));
         assert_eq!(fold_case("ok ÉTÉ"), "ok été");
+        assert_eq!(fold_case("ÀÖØÞ × ß — ’"), "àöøþ × ß — ’");
+        // Every Latin-1 capital folds as Unicode says.
+        for c in ('\u{C0}'..='\u{DE}').filter(|c| *c != '×') {
+            assert_eq!(fold_case(&c.to_string()), c.to_lowercase().to_string());
+        }
     }
 
     #[test]
