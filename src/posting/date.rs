@@ -374,15 +374,19 @@ fn trimmed_end(s: &str) -> usize {
 
 /// Every date expression in `text`, in order, without overlaps.
 pub fn find_all(text: &str) -> Vec<DateText> {
+    find_all_folded(text, &fold_case(text))
+}
+
+/// [`find_all`], given the text already [`fold_case`]d.
+fn find_all_folded(text: &str, folded: &str) -> Vec<DateText> {
     let mut found: Vec<DateText> = Vec::new();
-    let folded = fold_case(text);
     for (regex, lang, iso) in [
         (EN.regex(), Lang::En, false),
         (EN_DAY_FIRST.regex(), Lang::En, false),
         (FR.regex(), Lang::Fr, false),
         (&*ISO, Lang::En, true),
     ] {
-        let haystack = if iso { text } else { &folded };
+        let haystack = if iso { text } else { folded };
         for caps in regex.captures_iter(haystack) {
             // `2028-03-011` is not a date (the ISO pattern cannot say so itself: `T` may follow).
             let day_end = caps.name("day").map_or(0, |d| d.end());
@@ -490,10 +494,15 @@ pub fn says_no_deadline(text: &str) -> bool {
 
 /// The deadlines stated in one sentence (or short paragraph) of running text.
 pub fn deadlines(sentence: &str) -> Vec<Deadline> {
-    if !DEADLINE_CUE.is_match(sentence) {
+    deadlines_folded(sentence, &fold_case(sentence))
+}
+
+/// [`deadlines`], given the sentence already [`fold_case`]d (a slice of its folded block).
+pub fn deadlines_folded(sentence: &str, folded: &str) -> Vec<Deadline> {
+    if !DEADLINE_CUE.regex().is_match(folded) {
         return Vec::new();
     }
-    let dates = find_all(sentence);
+    let dates = find_all_folded(sentence, folded);
     let mut out = Vec::new();
     for mut d in dates {
         // The date must follow a word that introduces a deadline, close before it.
@@ -507,23 +516,28 @@ pub fn deadlines(sentence: &str) -> Vec<Deadline> {
             d.range.start
         }];
         let window_start = before.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
-        let lead = DEADLINE_LEAD.find_all(&before[window_start..]).pop();
+        let lead = DEADLINE_LEAD
+            .regex()
+            .find_iter(&folded[window_start..before.len()])
+            .last();
         let Some(lead) = lead else { continue };
-        let gap = &before[window_start + lead.end..];
+        let gap = &before[window_start + lead.end()..];
         if gap.trim().is_empty() || gap.trim().len() < 4 {
             time_before(sentence, &mut d);
             out.push(Deadline::Read(d));
         }
     }
     if out.is_empty()
-        && !says_no_deadline(sentence)
-        && let Some(hint) = DATE_ISH.find(sentence)
-        && DEADLINE_LEAD.is_match(&sentence[..hint.start])
-        && !looks_like_a_term(sentence)
+        && !NO_DEADLINE.regex().is_match(folded)
+        && let Some(hint) = DATE_ISH.regex().find(folded)
+        && DEADLINE_LEAD.regex().is_match(&folded[..hint.start()])
+        && !TERM.regex().is_match(folded)
     {
+        // "a 12-month term until March 2023", "from May to August": dates that are not
+        // deadlines (`TERM`).
         out.push(Deadline::Unreadable {
             range: 0..sentence.len(),
-            hint: sentence[hint].to_string(),
+            hint: sentence[hint.range()].to_string(),
         });
     }
     out
@@ -535,11 +549,6 @@ static TERM: LazyLock<Folded> = LazyLock::new(|| {
         r"(?-u:\b)(?:term|months?|weeks?|contrat|mois|semaines?|durée|start(?:s|ing)?|début|from\s+{WORD}+\s+to|du\s+{WORD}+\s+au)(?-u:\b)"
     ))
 });
-
-/// "a 12-month term until March 2023", "from May to August": dates that are not deadlines.
-fn looks_like_a_term(sentence: &str) -> bool {
-    TERM.is_match(sentence)
-}
 
 /// The time-zone region an abbreviation names, and whether it is the daylight-time one.
 /// `None` for the generic `ET`/`HE` and for `UTC`.

@@ -220,11 +220,13 @@ fn read_dates(
         rest = after;
         let map = |r: Range<usize>| block.source_span(r).range();
         let text = block.text.as_str();
+        let folded = fold_case(text);
         // A deadline is read sentence by sentence, so other dates of the paragraph stay out.
         for (_, sentence) in of_block {
             let base = sentence.start;
             let shift = |r: Range<usize>| map(base + r.start..base + r.end);
-            for deadline in date::deadlines(&text[sentence.clone()]) {
+            let found = date::deadlines_folded(&text[sentence.clone()], &folded[sentence.clone()]);
+            for deadline in found {
                 match deadline {
                     Deadline::Read(d) => facts.deadlines.push(Found {
                         span: source.span(shift(d.range.clone())),
