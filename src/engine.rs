@@ -797,16 +797,16 @@ fn check(
     online: Option<&online::Results>,
     spread: bool,
 ) -> Vec<Diagnostic> {
-    let selected: Vec<(&'static Rule, Severity)> = rules::all()
+    type Selected = (&'static Rule, fn(&Posting, &mut Context), Severity);
+    let selected: Vec<Selected> = rules::all()
         .iter()
         .zip(&file_settings.severities)
-        .filter(|(rule, _)| matches!(rule.check, Check::Posting(_)))
-        .filter_map(|(rule, severity)| Some((*rule, (*severity)?)))
+        .filter_map(|(rule, severity)| match rule.check {
+            Check::Posting(check) => Some((*rule, check, (*severity)?)),
+            _ => None,
+        })
         .collect();
-    let run = |(rule, severity): (&'static Rule, Severity)| {
-        let Check::Posting(check) = rule.check else {
-            return Vec::new();
-        };
+    let run = |(rule, check, severity): Selected| {
         let mut found = Vec::new();
         let mut cx = Context {
             rule,

@@ -489,7 +489,12 @@ static NO_DEADLINE: LazyLock<Folded> = LazyLock::new(|| {
 
 /// The text says there is no fixed closing date.
 pub fn says_no_deadline(text: &str) -> bool {
-    NO_DEADLINE.is_match(text)
+    says_no_deadline_folded(&fold_case(text))
+}
+
+/// [`says_no_deadline`], given the text already [`fold_case`]d.
+pub fn says_no_deadline_folded(folded: &str) -> bool {
+    NO_DEADLINE.regex().is_match(folded)
 }
 
 /// The deadlines stated in one sentence (or short paragraph) of running text.
@@ -528,7 +533,7 @@ pub fn deadlines_folded(sentence: &str, folded: &str) -> Vec<Deadline> {
         }
     }
     if out.is_empty()
-        && !NO_DEADLINE.regex().is_match(folded)
+        && !says_no_deadline_folded(folded)
         && let Some(hint) = DATE_ISH.regex().find(folded)
         && DEADLINE_LEAD.regex().is_match(&folded[..hint.start()])
         && !TERM.regex().is_match(folded)

@@ -243,7 +243,7 @@ fn read_dates(
                 }
             }
         }
-        if facts.no_deadline.is_none() && date::says_no_deadline(text) {
+        if facts.no_deadline.is_none() && date::says_no_deadline_folded(&folded) {
             facts.no_deadline = Some(block.span);
         }
     }
@@ -303,20 +303,20 @@ fn read_block_pay(source: &SourceFile, md: &Markdown, block: &TextBlock, facts: 
     {
         facts.closed_status = Some(source.span(map(m)));
     }
-    let in_pay_section = md
+    let heading = md
         .sections
         .get(block.section)
         .and_then(|s| s.heading)
         .and_then(|h| md.headings.get(h))
-        .is_some_and(|h| PAY_HEADING.is_match(&h.text));
+        .map(|h| fold_case(&h.text));
+    let in_pay_section = heading
+        .as_deref()
+        .is_some_and(|h| PAY_HEADING.regex().is_match(h));
     let pay_words = PAY_WORDS.regex().is_match(&folded);
     // Benefits and allowances are money, but not pay.
-    let in_benefits_section = md
-        .sections
-        .get(block.section)
-        .and_then(|s| s.heading)
-        .and_then(|h| md.headings.get(h))
-        .is_some_and(|h| BENEFITS.is_match(&h.text));
+    let in_benefits_section = heading
+        .as_deref()
+        .is_some_and(|h| BENEFITS.regex().is_match(h));
     let benefit_words = BENEFITS.regex().is_match(&folded) && !pay_words;
     let found = salary::find_all(text);
     let read_amounts = found.iter().any(|p| matches!(p, PayText::Amounts(_)));
