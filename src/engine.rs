@@ -296,7 +296,7 @@ fn drive(
             .map(|p| settings.for_path(std::path::Path::new(&p.source.path)))
             .collect();
         summarised.extend(context.iter().map(|p| corpus::summarise_file(p, &shared)));
-        let corpus = Corpus::new(summarised, &settings.translation_pairs);
+        let corpus = Corpus::new(summarised, shared, &settings.translation_pairs);
         for (i, rule) in rules::all().iter().enumerate() {
             let Check::Corpus(check) = rule.check else {
                 continue;

@@ -12,7 +12,7 @@
 //! Files of one language that share a key in one folder are duplicates; a file without a
 //! counterpart gets a "did you mean" when a likely one exists.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, LazyLock, Mutex};
 
 use regex::Regex;
@@ -127,6 +127,8 @@ fn shown(v: &Value) -> String {
 }
 
 /// What the corpus rules need of one posting (or of one language segment of a bilingual file).
+/// What pairing reads is kept as it is; what only the comparison of a pair reads is kept
+/// packed ([`Detail`]), so that the summaries of a large run stay small.
 #[derive(Clone, Debug)]
 pub struct Summary {
     /// Index into [`Corpus::files`].
@@ -141,6 +143,16 @@ pub struct Summary {
     pub key: Option<(String, Span)>,
     pub uuid: Option<String>,
     pub lever_id: Option<String>,
+    /// The text of [`Summary::span`], hashed, to find copies.
+    pub body: TextHash,
+    /// [`Detail`], encoded with postcard in one allocation.
+    detail: Box<[u8]>,
+}
+
+/// What the comparison of two versions of a posting reads: its outline, facts, links and
+/// text blocks.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Detail {
     pub headings: Vec<(u8, String, Span)>,
     /// Paragraphs that read as headings missing the space after their `#` (`##Titre`).
     pub loose_headings: Vec<(u8, String, Span)>,
@@ -149,9 +161,9 @@ pub struct Summary {
     /// Per section (in heading order, the text before the first heading first): the item
     /// counts of its lists, and its number of links.
     pub sections: Vec<SectionOutline>,
-    /// Link targets: normalised (language markers neutralised) and hashed, as written, and
-    /// where.
-    pub links: Vec<(u64, Arc<str>, Span)>,
+    /// Link targets: normalised (language markers neutralised) and hashed, as written (an
+    /// [`Interner`] id, read with [`Corpus::text`]), and where.
+    pub links: Vec<(u64, u32, Span)>,
     /// E-mail addresses, lower-cased, and where each first appears.
     pub emails: BTreeMap<String, Span>,
     /// Classification codes, normalised (`IT-3`), with the code as written and where.
@@ -161,8 +173,13 @@ pub struct Summary {
     pub deadlines: Vec<(String, String, Span)>,
     /// Blocks of running text long enough to need translating.
     pub blocks: Vec<Block>,
-    /// The text of [`Summary::span`], hashed, to find copies.
-    pub body: TextHash,
+}
+
+impl Summary {
+    /// The packed part of the summary.
+    pub fn detail(&self) -> Detail {
+        postcard::from_bytes(&self.detail).expect("a detail reads back as postlint packed it")
+    }
 }
 
 /// A text's hash and length.
@@ -170,7 +187,7 @@ pub type TextHash = (u64, u32);
 
 /// Where the text blocks, lists and links of a summary's part start, to compare the shape of
 /// two sections.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Outline {
     pub blocks: Vec<u32>,
     /// Start and number of items, nested lists included.
@@ -180,7 +197,7 @@ pub struct Outline {
 
 /// A block of running text: its normalised text hashed, where it is, and whether it is a list
 /// of names (products, tools, places), which reads the same in both languages.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Block {
     pub text: u64,
     pub span: Span,
@@ -212,7 +229,7 @@ fn is_names(text: &str) -> bool {
     names * 5 >= words.len() * 3
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SectionOutline {
     pub span: Option<Span>,
     pub lists: Vec<(usize, Span)>,
@@ -257,6 +274,8 @@ pub struct Duplicate {
 pub struct Corpus {
     pub files: Vec<FileDigest>,
     pub summaries: Vec<Summary>,
+    /// The strings of [`Interner`], by id.
+    strings: Vec<Arc<str>>,
     pub pairs: Vec<Pair>,
     pub unpaired: Vec<Unpaired>,
     pub duplicates: Vec<Duplicate>,
@@ -454,7 +473,7 @@ fn summarise(posting: &Posting, lang: Lang, span: Span, shared: &Interner) -> Su
         }
         sections.push(outline);
     }
-    let links: Vec<(u64, Arc<str>, Span)> = posting
+    let links: Vec<(u64, u32, Span)> = posting
         .urls()
         .into_iter()
         .filter(|l| {
@@ -465,7 +484,7 @@ fn summarise(posting: &Posting, lang: Lang, span: Span, shared: &Interner) -> Su
         .map(|l| {
             (
                 hash_of(&neutral_target(&l.url)),
-                shared.get(&l.url),
+                shared.id(&l.url),
                 l.url_span,
             )
         })
@@ -571,7 +590,19 @@ fn summarise(posting: &Posting, lang: Lang, span: Span, shared: &Interner) -> Su
     };
     let fm = &posting.front_matter;
     let body = (hash_of(&text[span.range()]), span.end - span.start);
-    let mut summary = Summary {
+    let detail = Detail {
+        headings,
+        loose_headings,
+        outline,
+        sections,
+        links,
+        emails,
+        classifications,
+        pay,
+        deadlines,
+        blocks,
+    };
+    Summary {
         body,
         posting: 0,
         lang,
@@ -588,37 +619,9 @@ fn summarise(posting: &Posting, lang: Lang, span: Span, shared: &Interner) -> Su
             .str("leverId")
             .map(|s| s.trim().to_lowercase())
             .filter(|s| !s.is_empty()),
-        headings,
-        loose_headings,
-        outline,
-        sections,
-        links,
-        emails,
-        classifications,
-        pay,
-        deadlines,
-        blocks,
-    };
-    summary.shrink();
-    summary
-}
-
-impl Summary {
-    /// Every summary of the run stays until the end: no spare capacity.
-    fn shrink(&mut self) {
-        self.headings.shrink_to_fit();
-        self.loose_headings.shrink_to_fit();
-        self.outline.blocks.shrink_to_fit();
-        self.outline.lists.shrink_to_fit();
-        self.outline.links.shrink_to_fit();
-        self.sections.shrink_to_fit();
-        for section in &mut self.sections {
-            section.lists.shrink_to_fit();
-        }
-        self.links.shrink_to_fit();
-        self.pay.shrink_to_fit();
-        self.deadlines.shrink_to_fit();
-        self.blocks.shrink_to_fit();
+        detail: postcard::to_allocvec(&detail)
+            .expect("a detail is plain data")
+            .into_boxed_slice(),
     }
 }
 
@@ -635,21 +638,44 @@ fn suffix_stem(path: &str) -> Option<(String, Lang)> {
 }
 
 /// One copy of each string that many summaries of a run hold: link targets (postings of one
-/// employer link to the same pages), front matter keys, site sections.
+/// employer link to the same pages), front matter keys, site sections; each with an id.
 #[derive(Default)]
-pub struct Interner(Mutex<HashSet<Arc<str>>>);
+pub struct Interner(Mutex<Strings>);
+
+#[derive(Default)]
+struct Strings {
+    ids: HashMap<Arc<str>, u32>,
+    all: Vec<Arc<str>>,
+}
+
+impl Strings {
+    fn id(&mut self, text: &str) -> u32 {
+        if let Some(&id) = self.ids.get(text) {
+            return id;
+        }
+        let id = u32::try_from(self.all.len()).expect("fewer than 2³² distinct strings");
+        let shared: Arc<str> = Arc::from(text);
+        self.all.push(shared.clone());
+        self.ids.insert(shared, id);
+        id
+    }
+}
 
 impl Interner {
     pub fn get(&self, text: &str) -> Arc<str> {
-        let mut set = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        match set.get(text) {
-            Some(shared) => shared.clone(),
-            None => {
-                let shared: Arc<str> = Arc::from(text);
-                set.insert(shared.clone());
-                shared
-            }
-        }
+        let mut strings = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let id = strings.id(text);
+        strings.all[id as usize].clone()
+    }
+
+    /// The id of `text`, for [`Corpus::text`].
+    pub fn id(&self, text: &str) -> u32 {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).id(text)
+    }
+
+    /// Every string, by id.
+    fn into_table(self) -> Vec<Arc<str>> {
+        self.0.into_inner().unwrap_or_else(|e| e.into_inner()).all
     }
 }
 
@@ -675,6 +701,7 @@ impl Corpus {
     /// Pairs the summarised files; `configured` are pairs of paths from `postlint.toml`.
     pub fn new(
         summarised: Vec<(FileDigest, Vec<Summary>)>,
+        shared: Interner,
         configured: &[(String, String)],
     ) -> Corpus {
         let mut files = Vec::with_capacity(summarised.len());
@@ -686,12 +713,27 @@ impl Corpus {
         let mut corpus = Corpus {
             files,
             summaries,
+            strings: shared.into_table(),
             pairs: Vec::new(),
             unpaired: Vec::new(),
             duplicates: Vec::new(),
         };
         corpus.pair(configured);
         corpus
+    }
+
+    /// A string the summaries hold by [`Interner`] id.
+    pub fn text(&self, id: u32) -> &str {
+        &self.strings[id as usize]
+    }
+
+    /// Indexes of the links of two versions with no counterpart on the other side.
+    pub fn unmatched_links(
+        &self,
+        en: &[(u64, u32, Span)],
+        fr: &[(u64, u32, Span)],
+    ) -> (Vec<usize>, Vec<usize>) {
+        unmatched_links(en, fr, &self.strings)
     }
 
     /// The file a summary is of.
@@ -944,7 +986,7 @@ impl Corpus {
             let likely = same_id.or_else(|| {
                 section?
                     .iter()
-                    .map(|&j| (likeness(&s[i], &s[j]), j))
+                    .map(|&j| (likeness(&s[i], &s[j], &self.strings), j))
                     .filter(|(score, _)| *score >= 0.6)
                     .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
                     .map(|(_, j)| j)
@@ -972,7 +1014,7 @@ fn article(lang: Lang) -> &'static str {
 
 /// How likely two unpaired summaries are translations of each other: the same file-name UUID
 /// or Lever id, else their keys' likeness and the links they share.
-fn likeness(a: &Summary, b: &Summary) -> f64 {
+fn likeness(a: &Summary, b: &Summary, strings: &[Arc<str>]) -> f64 {
     let same_key = a.key.is_some() && a.key.as_ref().map(|k| &k.0) == b.key.as_ref().map(|k| &k.0);
     if same_key
         || a.uuid.is_some() && a.uuid == b.uuid
@@ -984,12 +1026,18 @@ fn likeness(a: &Summary, b: &Summary) -> f64 {
         (Some((x, _)), Some((y, _))) => strsim::jaro_winkler(x, y),
         _ => 0.0,
     };
+    let a_lang = a.lang;
+    let (a, b) = (a.detail(), b.detail());
     let most = a.links.len().max(b.links.len());
     let links = if most == 0 {
         0.0
     } else {
-        let (en, fr) = if a.lang == Lang::En { (a, b) } else { (b, a) };
-        let (only_a, only_b) = unmatched_links(&en.links, &fr.links);
+        let (en, fr) = if a_lang == Lang::En {
+            (&a, &b)
+        } else {
+            (&b, &a)
+        };
+        let (only_a, only_b) = unmatched_links(&en.links, &fr.links, strings);
         1.0 - (only_a.len() + only_b.len()) as f64 / (a.links.len() + b.links.len()) as f64
     };
     let facts = if !a.classifications.is_empty() && a.classifications == b.classifications {
@@ -1000,11 +1048,14 @@ fn likeness(a: &Summary, b: &Summary) -> f64 {
     0.4 * keys + 0.6 * links + facts
 }
 
-/// Indexes of the links with no counterpart on the other side.
-pub fn unmatched_links(
-    en: &[(u64, Arc<str>, Span)],
-    fr: &[(u64, Arc<str>, Span)],
+/// Indexes of the links with no counterpart on the other side; `strings` are the links'
+/// texts by id.
+fn unmatched_links(
+    en: &[(u64, u32, Span)],
+    fr: &[(u64, u32, Span)],
+    strings: &[Arc<str>],
 ) -> (Vec<usize>, Vec<usize>) {
+    let url = |id: u32| &*strings[id as usize];
     let mut en_used = vec![false; en.len()];
     let mut fr_used = vec![false; fr.len()];
     for (i, (t, _, _)) in fr.iter().enumerate() {
@@ -1019,16 +1070,18 @@ pub fn unmatched_links(
     static MARKER_ONLY: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)-(?:eng|fra)\.|[?&](?:lang|language)=").expect("valid regex")
     });
-    for (i, (_, url, _)) in fr.iter().enumerate() {
-        if fr_used[i] || url_language(url) != Some(Lang::Fr) || MARKER_ONLY.is_match(url) {
+    for (i, &(_, fr_url, _)) in fr.iter().enumerate() {
+        let fr_url = url(fr_url);
+        if fr_used[i] || url_language(fr_url) != Some(Lang::Fr) || MARKER_ONLY.is_match(fr_url) {
             continue;
         }
-        let h = host(url);
+        let h = host(fr_url);
         if let Some(j) = (0..en.len()).find(|&j| {
+            let en_url = url(en[j].1);
             !en_used[j]
-                && host(&en[j].1) == h
-                && url_language(&en[j].1) == Some(Lang::En)
-                && !MARKER_ONLY.is_match(&en[j].1)
+                && host(en_url) == h
+                && url_language(en_url) == Some(Lang::En)
+                && !MARKER_ONLY.is_match(en_url)
         }) {
             en_used[j] = true;
             fr_used[i] = true;
@@ -1066,6 +1119,55 @@ mod tests {
             neutral_target("https://canada.ca/en/a"),
             neutral_target("https://canada.ca/en/b")
         );
+    }
+
+    #[test]
+    fn a_summary_reads_back_what_was_packed() {
+        let text = "---\ntitle: Designer\nlang: en\ntranslationKey: designer\n---\n\n\
+            ## About the role\n\nYou will design the services that Canadians use every day, \
+            with a team that tests its work with the people who use it.\n\n\
+            ## Pay\n\nThe salary is $73,402 to $108,164 per year.\n\n\
+            Apply before March 3, 2025 at 11:59 p.m. EST on [our site](https://digital.canada.ca/en/jobs/) \
+            or write to Jobs@Example.ca.\n";
+        let posting = Posting::parse(
+            FileId(3),
+            "en/designer.md".into(),
+            text.into(),
+            &super::super::ProfileChoice::Auto,
+        );
+        let shared = Interner::default();
+        let (_, summaries) = summarise_file(&posting, &shared);
+        let corpus = Corpus::new(
+            vec![(FileDigest::new(&posting, &shared), summaries)],
+            shared,
+            &[],
+        );
+        let detail = corpus.summaries[0].detail();
+        let headings: Vec<&str> = detail.headings.iter().map(|h| h.1.as_str()).collect();
+        assert_eq!(headings, ["About the role", "Pay"]);
+        assert_eq!(detail.pay.len(), 1);
+        assert_eq!(
+            (detail.pay[0].0, detail.pay[0].1),
+            (7_340_200, Some(10_816_400))
+        );
+        assert_eq!(detail.deadlines.len(), 1);
+        assert!(
+            detail.deadlines[0].0.starts_with("2025-03-03 23:59"),
+            "{:?}",
+            detail.deadlines
+        );
+        assert_eq!(detail.links.len(), 1);
+        assert_eq!(
+            corpus.text(detail.links[0].1),
+            "https://digital.canada.ca/en/jobs/"
+        );
+        assert_eq!(
+            &text[detail.links[0].2.range()],
+            "https://digital.canada.ca/en/jobs/"
+        );
+        assert!(detail.emails.contains_key("jobs@example.ca"));
+        assert_eq!(detail.blocks.len(), 3, "{:?}", detail.blocks);
+        assert!(detail.blocks.iter().all(|b| b.span.file == FileId(3)));
     }
 
     #[test]

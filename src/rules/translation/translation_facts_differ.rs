@@ -65,7 +65,11 @@ fn amounts(set: &BTreeSet<(i64, Option<i64>)>) -> String {
 
 fn check(corpus: &Corpus, cx: &mut CorpusContext) {
     for pair in super::compared(corpus) {
-        let (en, fr) = (&corpus.summaries[pair.en], &corpus.summaries[pair.fr]);
+        let fr_span = corpus.summaries[pair.fr].span;
+        let (en, fr) = (
+            corpus.summaries[pair.en].detail(),
+            corpus.summaries[pair.fr].detail(),
+        );
         let note = super::copies_note(corpus, pair);
         // Closing dates: the first statement on each side (`EDT` and `HAE` compare equal).
         if let (Some((a, shown_a, sa)), Some((b, shown_b, sb))) =
@@ -152,11 +156,12 @@ fn check(corpus: &Corpus, cx: &mut CorpusContext) {
         if en.links.is_empty() || fr.links.is_empty() {
             continue;
         }
-        let (only_en, only_fr) = crate::posting::corpus::unmatched_links(&en.links, &fr.links);
+        let (only_en, only_fr) = corpus.unmatched_links(&en.links, &fr.links);
         for &i in &only_fr {
-            let (_, url, span) = &fr.links[i];
+            let (_, url, span) = fr.links[i];
+            let url = corpus.text(url);
             let d = cx.report(
-                *span,
+                span,
                 format!("the link to `{url}` has no counterpart in the English version"),
             );
             if let Some(&j) = only_en.first() {
@@ -167,14 +172,15 @@ fn check(corpus: &Corpus, cx: &mut CorpusContext) {
             ));
         }
         if only_fr.is_empty() {
-            let anchor = corpus.file(pair.fr).title.unwrap_or(fr.span.within(0..0));
+            let anchor = corpus.file(pair.fr).title.unwrap_or(fr_span.within(0..0));
             for &j in only_en.iter().take(3) {
-                let (_, url, span) = &en.links[j];
+                let (_, url, span) = en.links[j];
+                let url = corpus.text(url);
                 cx.report(
                     anchor,
                     format!("the English version links to `{url}`, and this version does not"),
                 )
-                .label(*span, "only in English")
+                .label(span, "only in English")
                 .help(format!(
                     "Link the same pages (in each language's version) on both sides.{note}"
                 ));

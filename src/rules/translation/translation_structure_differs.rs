@@ -61,7 +61,14 @@ const MAX_PER_PAIR: usize = 3;
 
 fn check(corpus: &Corpus, cx: &mut CorpusContext) {
     for pair in super::compared(corpus) {
-        let (en, fr) = (&corpus.summaries[pair.en], &corpus.summaries[pair.fr]);
+        let (en_span, fr_span) = (
+            corpus.summaries[pair.en].span,
+            corpus.summaries[pair.fr].span,
+        );
+        let (en, fr) = (
+            corpus.summaries[pair.en].detail(),
+            corpus.summaries[pair.fr].detail(),
+        );
         let note = super::copies_note(corpus, pair);
         let a = &en.headings;
         // Lines such as `##Titre` are paragraphs in Markdown: count them as the headings they
@@ -83,12 +90,12 @@ fn check(corpus: &Corpus, cx: &mut CorpusContext) {
             lost_space: true,
         }));
         b.sort_by_key(|h| h.span.start);
-        let en_end = en.span.within(en.span.range().len()..en.span.range().len());
-        let fr_end = fr.span.within(fr.span.range().len()..fr.span.range().len());
+        let en_end = en_span.within(en_span.range().len()..en_span.range().len());
+        let fr_end = fr_span.within(fr_span.range().len()..fr_span.range().len());
         let en_starts: Vec<u32> = a.iter().map(|h| h.2.start).collect();
         let fr_starts: Vec<u32> = b.iter().map(|h| h.span.start).collect();
-        let en_shapes = shapes(&en.outline, &en_starts, en.span.end);
-        let fr_shapes = shapes(&fr.outline, &fr_starts, fr.span.end);
+        let en_shapes = shapes(&en.outline, &en_starts, en_span.end);
+        let fr_shapes = shapes(&fr.outline, &fr_starts, fr_span.end);
         let mut reported = 0;
         for step in align(a, &b, &en_shapes, &fr_shapes) {
             if reported >= MAX_PER_PAIR {
@@ -164,13 +171,13 @@ fn check(corpus: &Corpus, cx: &mut CorpusContext) {
                     .get(i)
                     .map(|l| l.1)
                     .or(sb.span)
-                    .unwrap_or(fr.span.within(0..0));
+                    .unwrap_or(fr_span.within(0..0));
                 let en_at = sa
                     .lists
                     .get(i)
                     .map(|l| l.1)
                     .or(sa.span)
-                    .unwrap_or(en.span.within(0..0));
+                    .unwrap_or(en_span.within(0..0));
                 let count = |l: Option<&(usize, Span)>| {
                     l.map_or("no list".to_string(), |l| format!("{} items", l.0))
                 };
@@ -180,8 +187,8 @@ fn check(corpus: &Corpus, cx: &mut CorpusContext) {
                 break;
             }
             if sa.links != sb.links {
-                let fr_at = sb.span.unwrap_or(fr.span.within(0..0));
-                let en_at = sa.span.unwrap_or(en.span.within(0..0));
+                let fr_at = sb.span.unwrap_or(fr_span.within(0..0));
+                let en_at = sa.span.unwrap_or(en_span.within(0..0));
                 cx.report(
                     fr_at,
                     format!(

@@ -41,7 +41,10 @@ declare_rule! {
 
 fn check(corpus: &Corpus, cx: &mut CorpusContext) {
     for pair in super::compared(corpus) {
-        let (en, fr) = (&corpus.summaries[pair.en], &corpus.summaries[pair.fr]);
+        let (en, fr) = (
+            corpus.summaries[pair.en].detail(),
+            corpus.summaries[pair.fr].detail(),
+        );
         let english: BTreeMap<u64, Span> = en.blocks.iter().map(|b| (b.text, b.span)).collect();
         let same: Vec<(Span, Span)> = fr
             .blocks
