@@ -105,7 +105,8 @@ enum State {
     Held(Box<Posting>),
     /// Parsed, summarised and let go; its text's hash tells whether it changed since.
     Released(u64),
-    Unread(SourceFile),
+    /// Not a posting (unreadable, too large, not text): its text, if any, for the findings.
+    Unread(Box<SourceFile>),
     /// Handed over to the second pass.
     Taken,
 }
@@ -226,7 +227,7 @@ fn drive(
             let mut urls = Vec::new();
             let mut ids = None;
             let state = match file {
-                File::Unread(source) => State::Unread(source),
+                File::Unread(source) => State::Unread(Box::new(source)),
                 File::Posting(posting) => {
                     if corpus_rules_on {
                         summary = Some(corpus::summarise_file(&posting, &shared));
@@ -284,7 +285,8 @@ fn drive(
         .as_ref()
         .map(|options| online::check(&urls, options));
     // Then the corpus: translation pairs across files, with counterparts left out of the run.
-    let mut by_file: Vec<Vec<Diagnostic>> = (0..loaded.len()).map(|_| Vec::new()).collect();
+    // The corpus rules' findings, sorted by file (a file's in rule order) once all are known.
+    let mut corpus_found: Vec<Diagnostic> = Vec::new();
     let mut context = if corpus_rules_on {
         counterparts(&loaded, settings)
     } else {
@@ -306,22 +308,20 @@ fn drive(
                 .map(|l| l.settings.severities[i])
                 .chain(context_settings.iter().map(|fs| fs.severities[i]))
                 .collect();
-            let mut found = Vec::new();
             let mut cx = CorpusContext {
                 rule,
                 severities: &severities,
-                diagnostics: &mut found,
+                diagnostics: &mut corpus_found,
                 discarded: Vec::new(),
             };
             check(&corpus, &mut cx);
-            for d in found {
-                // Findings in a counterpart that was only read for comparison are not reported.
-                if let Some(file) = by_file.get_mut(d.span.file.0 as usize) {
-                    file.push(d);
-                }
-            }
         }
+        // Findings in a counterpart that was only read for comparison are not reported.
+        corpus_found.retain(|d| (d.span.file.0 as usize) < loaded.len());
+        corpus_found.sort_by_key(|d| d.span.file);
+        corpus_found.shrink_to_fit();
     }
+    let mut corpus_found = corpus_found.into_iter().peekable();
     let context_paths: Vec<PathBuf> = context
         .iter()
         .map(|p| PathBuf::from(&p.source.path))
@@ -339,7 +339,11 @@ fn drive(
         let work: Vec<(usize, State, Vec<Diagnostic>)> = (start..end)
             .map(|i| {
                 let state = std::mem::replace(&mut loaded[i].state, State::Taken);
-                (i, state, std::mem::take(&mut by_file[i]))
+                let mut found = Vec::new();
+                while let Some(d) = corpus_found.next_if(|d| d.span.file.0 as usize == i) {
+                    found.push(d);
+                }
+                (i, state, found)
             })
             .collect();
         let done: Vec<(File, Vec<Diagnostic>)> = work
@@ -439,7 +443,7 @@ fn finish(
 ) -> (File, Vec<Diagnostic>) {
     let posting = match state {
         State::Held(posting) => posting,
-        State::Unread(source) => return (File::Unread(source), loaded.found.clone()),
+        State::Unread(source) => return (File::Unread(*source), loaded.found.clone()),
         State::Taken => unreachable!("each file is handed over once"),
         State::Released(hash) => {
             let id = FileId(loaded.index);

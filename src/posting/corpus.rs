@@ -32,11 +32,15 @@ pub struct FileDigest {
     pub title: Option<Span>,
     /// The front matter block, fences included.
     pub front_matter: Option<Span>,
-    /// The front matter's keys in order, with the values of [`COMPARED_KEYS`].
-    pub fields: Vec<Field>,
+    /// The front matter's keys in order, with the values of [`COMPARED_KEYS`]: [`Packed`]
+    /// fields, read with [`Corpus::fields`].
+    fields: Box<[u8]>,
     /// Keys are matched without regard to case (a metadata block), or exactly (YAML).
     keys_ignore_case: bool,
 }
+
+/// A field as kept: its key's [`Interner`] id, where the key is, the value and where it is.
+type Packed = (u32, Span, Option<String>, Span);
 
 /// The front matter keys whose values the two languages of a posting must agree on
 /// (`leverId` only in how it is written); the values of others are not kept.
@@ -51,47 +55,28 @@ pub const COMPARED_KEYS: [&str; 6] = [
 
 /// One front matter key and, for [`COMPARED_KEYS`], its value shown as text (`true`, `null`,
 /// a trimmed string).
-#[derive(Clone, Debug)]
-pub struct Field {
-    pub key: Arc<str>,
+#[derive(Clone, Debug, PartialEq)]
+pub struct Field<'c> {
+    pub key: &'c str,
     pub key_span: Span,
     pub value: Option<String>,
     pub value_span: Span,
 }
 
-impl FileDigest {
-    pub fn new(posting: &Posting, shared: &Interner) -> FileDigest {
-        let fm = &posting.front_matter;
-        FileDigest {
-            file: posting.source.id,
-            path: posting.path().to_string(),
-            bilingual: posting.is_bilingual(),
-            title: posting.title.as_ref().map(|t| t.span),
-            front_matter: fm.span,
-            fields: fm
-                .entries
-                .iter()
-                .map(|e| Field {
-                    key: shared.get(&e.key.value),
-                    key_span: e.key.span,
-                    value: COMPARED_KEYS
-                        .iter()
-                        .any(|k| same_key(fm.kind, &e.key.value, k))
-                        .then(|| shown(&e.value.value)),
-                    value_span: e.value.span,
-                })
-                .collect(),
-            keys_ignore_case: fm.kind == FrontMatterKind::Metadata,
-        }
-    }
+/// A file's front matter fields, in order.
+pub struct Fields<'c> {
+    pub list: Vec<Field<'c>>,
+    keys_ignore_case: bool,
+}
 
+impl Fields<'_> {
     /// The field for `key`, found as [`super::FrontMatter::get`] finds it.
-    pub fn field(&self, key: &str) -> Option<&Field> {
-        self.fields.iter().find(|f| {
+    pub fn field(&self, key: &str) -> Option<&Field<'_>> {
+        self.list.iter().find(|f| {
             if self.keys_ignore_case {
                 f.key.eq_ignore_ascii_case(key)
             } else {
-                &*f.key == key
+                f.key == key
             }
         })
     }
@@ -100,6 +85,38 @@ impl FileDigest {
     pub fn value(&self, key: &str) -> Option<(&str, Span)> {
         let field = self.field(key)?;
         Some((field.value.as_deref()?, field.value_span))
+    }
+}
+
+impl FileDigest {
+    pub fn new(posting: &Posting, shared: &Interner) -> FileDigest {
+        let fm = &posting.front_matter;
+        let fields: Vec<Packed> = fm
+            .entries
+            .iter()
+            .map(|e| {
+                let compared = COMPARED_KEYS
+                    .iter()
+                    .any(|k| same_key(fm.kind, &e.key.value, k));
+                (
+                    shared.id(&e.key.value),
+                    e.key.span,
+                    compared.then(|| shown(&e.value.value)),
+                    e.value.span,
+                )
+            })
+            .collect();
+        FileDigest {
+            file: posting.source.id,
+            path: posting.path().to_string(),
+            bilingual: posting.is_bilingual(),
+            title: posting.title.as_ref().map(|t| t.span),
+            front_matter: fm.span,
+            fields: postcard::to_allocvec(&fields)
+                .expect("fields are plain data")
+                .into_boxed_slice(),
+            keys_ignore_case: fm.kind == FrontMatterKind::Metadata,
+        }
     }
 
     /// An empty span at the start of the file.
@@ -178,7 +195,35 @@ pub struct Detail {
 impl Summary {
     /// The packed part of the summary.
     pub fn detail(&self) -> Detail {
-        postcard::from_bytes(&self.detail).expect("a detail reads back as postlint packed it")
+        let mut detail: Detail =
+            postcard::from_bytes(&self.detail).expect("a detail reads back as postlint packed it");
+        for span in detail.spans_mut() {
+            span.file = self.span.file;
+        }
+        detail
+    }
+}
+
+impl Detail {
+    /// Every span of the detail: they are packed without their file (see [`Span`]'s
+    /// `Serialize`), which is the summary's.
+    fn spans_mut(&mut self) -> impl Iterator<Item = &mut Span> {
+        let sections = self.sections.iter_mut().flat_map(|s| {
+            s.span
+                .iter_mut()
+                .chain(s.lists.iter_mut().map(|(_, span)| span))
+        });
+        self.headings
+            .iter_mut()
+            .chain(self.loose_headings.iter_mut())
+            .map(|(_, _, span)| span)
+            .chain(sections)
+            .chain(self.links.iter_mut().map(|(_, _, span)| span))
+            .chain(self.emails.values_mut())
+            .chain(self.classifications.values_mut().map(|(_, span)| span))
+            .chain(self.pay.iter_mut().map(|(_, _, span)| span))
+            .chain(self.deadlines.iter_mut().map(|(_, _, span)| span))
+            .chain(self.blocks.iter_mut().map(|b| &mut b.span))
     }
 }
 
@@ -415,6 +460,36 @@ fn normalise_block(text: &str) -> String {
 
 /// Summarises `posting` (or its segment `span`, in `lang`).
 fn summarise(posting: &Posting, lang: Lang, span: Span, shared: &Interner) -> Summary {
+    let fm = &posting.front_matter;
+    let detail = detail_of(posting, span, shared);
+    Summary {
+        body: (
+            hash_of(&posting.text()[span.range()]),
+            span.end - span.start,
+        ),
+        posting: 0,
+        lang,
+        span,
+        lang_source: posting.lang.map(|(_, s)| s),
+        section: shared.get(&section_of(posting.path(), lang)),
+        key: fm
+            .get("translationKey")
+            .and_then(|e| Some((e.value.value.as_str()?.trim().to_string(), e.value.span))),
+        uuid: UUID_SUFFIX
+            .captures(posting.path())
+            .map(|c| c[1].to_lowercase()),
+        lever_id: fm
+            .str("leverId")
+            .map(|s| s.trim().to_lowercase())
+            .filter(|s| !s.is_empty()),
+        detail: postcard::to_allocvec(&detail)
+            .expect("a detail is plain data")
+            .into_boxed_slice(),
+    }
+}
+
+/// The [`Detail`] of `posting`'s part `span`.
+fn detail_of(posting: &Posting, span: Span, shared: &Interner) -> Detail {
     // An item belongs to the part where it starts.
     let inside = |s: Span| span.start <= s.start && s.start < span.end.max(span.start + 1);
     let md = &posting.markdown;
@@ -588,9 +663,7 @@ fn summarise(posting: &Posting, lang: Lang, span: Span, shared: &Interner) -> Su
             .map(|l| l.span.start)
             .collect(),
     };
-    let fm = &posting.front_matter;
-    let body = (hash_of(&text[span.range()]), span.end - span.start);
-    let detail = Detail {
+    Detail {
         headings,
         loose_headings,
         outline,
@@ -601,27 +674,6 @@ fn summarise(posting: &Posting, lang: Lang, span: Span, shared: &Interner) -> Su
         pay,
         deadlines,
         blocks,
-    };
-    Summary {
-        body,
-        posting: 0,
-        lang,
-        span,
-        lang_source: posting.lang.map(|(_, s)| s),
-        section: shared.get(&section_of(posting.path(), lang)),
-        key: fm
-            .get("translationKey")
-            .and_then(|e| Some((e.value.value.as_str()?.trim().to_string(), e.value.span))),
-        uuid: UUID_SUFFIX
-            .captures(posting.path())
-            .map(|c| c[1].to_lowercase()),
-        lever_id: fm
-            .str("leverId")
-            .map(|s| s.trim().to_lowercase())
-            .filter(|s| !s.is_empty()),
-        detail: postcard::to_allocvec(&detail)
-            .expect("a detail is plain data")
-            .into_boxed_slice(),
     }
 }
 
@@ -734,6 +786,28 @@ impl Corpus {
         fr: &[(u64, u32, Span)],
     ) -> (Vec<usize>, Vec<usize>) {
         unmatched_links(en, fr, &self.strings)
+    }
+
+    /// The front matter fields of `file`.
+    pub fn fields(&self, file: &FileDigest) -> Fields<'_> {
+        let packed: Vec<Packed> =
+            postcard::from_bytes(&file.fields).expect("fields read back as postlint packed them");
+        let in_file = |span: Span| Span {
+            file: file.file,
+            ..span
+        };
+        Fields {
+            list: packed
+                .into_iter()
+                .map(|(key, key_span, value, value_span)| Field {
+                    key: self.text(key),
+                    key_span: in_file(key_span),
+                    value,
+                    value_span: in_file(value_span),
+                })
+                .collect(),
+            keys_ignore_case: file.keys_ignore_case,
+        }
     }
 
     /// The file a summary is of.
@@ -1143,6 +1217,8 @@ mod tests {
             &[],
         );
         let detail = corpus.summaries[0].detail();
+        let body = posting.span(posting.body_start..text.len());
+        assert_eq!(detail, detail_of(&posting, body, &Interner::default()));
         let headings: Vec<&str> = detail.headings.iter().map(|h| h.1.as_str()).collect();
         assert_eq!(headings, ["About the role", "Pay"]);
         assert_eq!(detail.pay.len(), 1);

@@ -4,39 +4,40 @@
 use std::ops::Range;
 
 /// Index of a file in the run (its position in the sorted list of discovered files).
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Default,
-    serde::Serialize,
-    serde::Deserialize,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct FileId(pub u32);
 
 /// A byte range in one file. Line and column are computed only when printing.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Default,
-    serde::Serialize,
-    serde::Deserialize,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Span {
     pub file: FileId,
     pub start: u32,
     pub end: u32,
+}
+
+/// A span is packed (in the corpus summaries) as its start and length, without its file: the
+/// reader knows which file it is of and sets it.
+impl serde::Serialize for Span {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serde::Serialize::serialize(
+            &(self.start, self.end.saturating_sub(self.start)),
+            serializer,
+        )
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Span {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let (start, len): (u32, u32) = serde::Deserialize::deserialize(deserializer)?;
+        let end = start
+            .checked_add(len)
+            .ok_or_else(|| serde::de::Error::custom("a span ends past 4 GiB"))?;
+        Ok(Span {
+            file: FileId::default(),
+            start,
+            end,
+        })
+    }
 }
 
 impl Span {

@@ -59,8 +59,11 @@ fn check(corpus: &Corpus, cx: &mut CorpusContext) {
         if en.file == fr.file {
             continue;
         }
+        let (en_fields, fr_fields) = (corpus.fields(en), corpus.fields(fr));
         for key in SAME {
-            let (Some((vx, x_span)), Some((vy, y_span))) = (en.value(key), fr.value(key)) else {
+            let (Some((vx, x_span)), Some((vy, y_span))) =
+                (en_fields.value(key), fr_fields.value(key))
+            else {
                 continue;
             };
             if vx != vy {
@@ -73,7 +76,8 @@ fn check(corpus: &Corpus, cx: &mut CorpusContext) {
             }
         }
         // One Lever id written two ways (`http://<uuid>` and `<uuid>`): the same id, mistyped.
-        if let (Some((vx, x_span)), Some((vy, y_span))) = (en.value("leverId"), fr.value("leverId"))
+        if let (Some((vx, x_span)), Some((vy, y_span))) =
+            (en_fields.value("leverId"), fr_fields.value("leverId"))
             && vx != vy
             && !vx.is_empty()
             && (vy.contains(vx) || vx.contains(vy))
@@ -85,15 +89,15 @@ fn check(corpus: &Corpus, cx: &mut CorpusContext) {
             .label(x_span, "the English value")
             .help("Write the same Lever id the same way in both languages.");
         }
-        let en_keys: Vec<&str> = en.fields.iter().map(|f| &*f.key).collect();
-        let fr_keys: Vec<&str> = fr.fields.iter().map(|f| &*f.key).collect();
+        let en_keys: Vec<&str> = en_fields.list.iter().map(|f| f.key).collect();
+        let fr_keys: Vec<&str> = fr_fields.list.iter().map(|f| f.key).collect();
         // A finding about a missing key points at the opening fence of the other front matter.
         let fence = |file: &crate::posting::corpus::FileDigest| {
             file.front_matter
                 .map_or(file.start(), |s| s.within(0..3.min(s.range().len())))
         };
-        for f in &en.fields {
-            if !fr_keys.contains(&&*f.key) {
+        for f in &en_fields.list {
+            if !fr_keys.contains(&f.key) {
                 cx.report(
                     fence(fr),
                     format!("`{}` is set in the English version but not here", f.key),
@@ -102,8 +106,8 @@ fn check(corpus: &Corpus, cx: &mut CorpusContext) {
                 .help("Give both versions the same keys.");
             }
         }
-        for f in &fr.fields {
-            if !en_keys.contains(&&*f.key) {
+        for f in &fr_fields.list {
+            if !en_keys.contains(&f.key) {
                 cx.report(
                     f.key_span,
                     format!("`{}` is set here but not in the English version", f.key),
