@@ -576,28 +576,42 @@ fn counterparts(loaded: &[Loaded], settings: &Settings) -> Vec<Posting> {
         }
     }
     let siblings = candidates.clone();
+    let mut candidates: Vec<PathBuf> = candidates.into_iter().collect();
     for folder in folders {
         if let Ok(entries) = std::fs::read_dir(folder) {
             candidates.extend(entries.flatten().map(|e| e.path()));
         }
     }
-    let may_pair = |path: &PathBuf, text: &str| {
-        siblings.contains(path)
-            || needles.as_ref().is_none_or(|needles| {
-                let text = text.to_ascii_lowercase();
-                needles.iter().any(|n| contains_id(&text, n))
-            })
+    // In the run's order (by displayed path), each once.
+    let mut candidates: Vec<(String, PathBuf)> = candidates
+        .into_iter()
+        .map(|p| (discover::display(&p), p))
+        .collect();
+    candidates.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    candidates.dedup_by(|a, b| a.0 == b.0);
+    // Ids are looked for in the files' bytes, in any ASCII case, all at once.
+    let ids = needles.as_ref().map(|needles| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(needles)
+            .expect("a handful of ids")
+    });
+    let may_pair = |path: &PathBuf, bytes: &[u8]| {
+        siblings.contains(path) || ids.as_ref().is_none_or(|ids| contains_id(ids, bytes))
     };
     let first = loaded.len();
     // Read in parallel: a one-file run in a folder of postings reads every file beside it.
-    let candidates: Vec<PathBuf> = candidates.into_iter().collect();
     let read: Vec<(PathBuf, String)> = candidates
         .into_par_iter()
-        .filter(|p| !linted.contains(&discover::display(p)))
+        .filter(|(display, _)| !linted.contains(display))
+        .map(|(_, p)| p)
         .filter(|p| p.is_file() && discover::is_markdown(p) && !settings.is_excluded(p))
         .filter_map(|p| {
-            let text = std::fs::read_to_string(&p).ok()?;
-            may_pair(&p, &text).then_some((p, text))
+            let bytes = std::fs::read(&p).ok()?;
+            if !may_pair(&p, &bytes) {
+                return None;
+            }
+            Some((p, String::from_utf8(bytes).ok()?))
         })
         .collect();
     read.into_par_iter()
@@ -614,11 +628,21 @@ fn counterparts(loaded: &[Loaded], settings: &Settings) -> Vec<Posting> {
         .collect()
 }
 
-/// `text` holds `id` as a whole value: `dev-3` is not in `dev-30`.
-fn contains_id(text: &str, id: &str) -> bool {
-    let part_of_id = |c: char| c.is_alphanumeric() || matches!(c, '-' | '_');
-    text.match_indices(id).any(|(at, _)| {
-        !text[..at].ends_with(part_of_id) && !text[at + id.len()..].starts_with(part_of_id)
+/// `text` holds one of `ids` as a whole value: `dev-3` is not in `dev-30`.
+fn contains_id(ids: &aho_corasick::AhoCorasick, text: &[u8]) -> bool {
+    let part_of_id =
+        |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '_'));
+    ids.find_overlapping_iter(text).any(|m| {
+        let before = &text[m.start().saturating_sub(4)..m.start()];
+        let before = before
+            .utf8_chunks()
+            .last()
+            .and_then(|c| c.valid().chars().last());
+        let after = text[m.end()..]
+            .utf8_chunks()
+            .next()
+            .and_then(|c| c.valid().chars().next());
+        !part_of_id(before) && !part_of_id(after)
     })
 }
 
