@@ -134,13 +134,22 @@ fn url_data_is_well_formed() {
     let mut sorted = rows.clone();
     sorted.sort();
     assert_eq!(rows, sorted, "vague-link-text.tsv is sorted");
-    // Language patterns compile.
+    // Language patterns compile, and are written for URLs in lower case.
     let patterns: toml::Table =
         toml::from_str(&std::fs::read_to_string(root.join("language-patterns.toml")).unwrap())
             .unwrap();
     for lang in ["en", "fr"] {
         for p in patterns[lang].as_array().unwrap() {
-            regex::Regex::new(p.as_str().unwrap()).unwrap();
+            let p = p.as_str().unwrap();
+            regex::Regex::new(p).unwrap();
+            assert!(
+                !p.contains("(?i"),
+                "{p}: matched in lower case, without (?i)"
+            );
+            assert!(
+                !p.contains(|c: char| c.is_uppercase()),
+                "{p}: matched in lower case"
+            );
         }
     }
     // Tracking parameters: sorted, lowercase.

@@ -17,6 +17,7 @@ use std::sync::{Arc, LazyLock, Mutex};
 
 use regex::Regex;
 
+use super::fold::{Folded, fold_case};
 use super::front_matter::{FrontMatterKind, Value};
 use super::salary::PayText;
 use super::{FileId, Lang, LangSource, Posting, Span};
@@ -328,25 +329,20 @@ pub struct Corpus {
 
 static UUID_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)--?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.(?:md|markdown)$",
+        r"--?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\.(?i:md|markdown)$",
     )
     .expect("valid regex")
 });
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}").expect("valid regex")
+    Regex::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}").expect("valid regex")
 });
-static LANG_MARKERS: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
+/// A URL's language markers; the part that names the language is the group `lang`.
+static LANG_MARKERS: LazyLock<[Folded; 3]> = LazyLock::new(|| {
     [
-        (r"(?i)/(?:en|fr)(/|$|\?|#)", "/{lang}$1"),
-        (r"(?i)-(?:eng|fra)\.", "-{lang}."),
-        (
-            r"(?i)([?&](?:lang|language)=)(?:en|eng|english|fr|fra|fre|french)\b",
-            "${1}{lang}",
-        ),
+        Folded::new(r"/(?P<lang>en|fr)(?:/|$|\?|#)"),
+        Folded::new(r"-(?P<lang>eng|fra)\."),
+        Folded::new(r"[?&](?:lang|language)=(?P<lang>en|eng|english|fr|fra|fre|french)\b"),
     ]
-    .into_iter()
-    .map(|(p, r)| (Regex::new(p).expect("valid regex"), r))
-    .collect()
 });
 
 /// The language a URL's host or markers say it is in (`numerique.canada.ca`, `/en/`,
@@ -367,17 +363,16 @@ pub fn url_language(url: &str) -> Option<Lang> {
             }
         }
     }
-    static EN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)/en(?:/|$|\?|#)|-eng\.|[?&](?:lang|language)=(?:en|eng|english)\b")
-            .expect("valid regex")
+    static EN: LazyLock<Folded> = LazyLock::new(|| {
+        Folded::new(r"/en(?:/|$|\?|#)|-eng\.|[?&](?:lang|language)=(?:en|eng|english)\b")
     });
-    static FR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)/fr(?:/|$|\?|#)|-fra\.|[?&](?:lang|language)=(?:fr|fra|fre|french)\b")
-            .expect("valid regex")
+    static FR: LazyLock<Folded> = LazyLock::new(|| {
+        Folded::new(r"/fr(?:/|$|\?|#)|-fra\.|[?&](?:lang|language)=(?:fr|fra|fre|french)\b")
     });
-    if EN.is_match(url) {
+    let folded = fold_case(url);
+    if EN.regex().is_match(&folded) {
         Some(Lang::En)
-    } else if FR.is_match(url) {
+    } else if FR.regex().is_match(&folded) {
         Some(Lang::Fr)
     } else {
         None
@@ -412,9 +407,19 @@ pub fn neutral_target(url: &str) -> String {
         lower.contains("-eng.") || lower.contains("-fra."),
         lower.contains("lang"),
     ];
-    for ((re, replacement), present) in LANG_MARKERS.iter().zip(present) {
+    for (marker, present) in LANG_MARKERS.iter().zip(present) {
         if present {
-            out = re.replace_all(&out, *replacement).into_owned();
+            out = marker.on(&out, |re, folded| {
+                let mut neutral = String::with_capacity(out.len());
+                let mut last = 0;
+                for lang in re.captures_iter(folded).filter_map(|c| c.name("lang")) {
+                    neutral.push_str(&out[last..lang.start()]);
+                    neutral.push_str("{lang}");
+                    last = lang.end();
+                }
+                neutral.push_str(&out[last..]);
+                neutral
+            });
         }
     }
     match out.split_once("://") {
@@ -1141,9 +1146,8 @@ fn unmatched_links(
     // Pages whose slugs are translated too (`canada.ca/en/…` and `canada.ca/fr/…`, or one host
     // per language) match by host and language; `-eng.aspx` and `lang=eng` links differ only by
     // their marker, so their neutral targets already had to match.
-    static MARKER_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)-(?:eng|fra)\.|[?&](?:lang|language)=").expect("valid regex")
-    });
+    static MARKER_ONLY: LazyLock<Folded> =
+        LazyLock::new(|| Folded::new(r"-(?:eng|fra)\.|[?&](?:lang|language)="));
     for (i, &(_, fr_url, _)) in fr.iter().enumerate() {
         let fr_url = url(fr_url);
         if fr_used[i] || url_language(fr_url) != Some(Lang::Fr) || MARKER_ONLY.is_match(fr_url) {

@@ -1,7 +1,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::posting::fold::Folded;
 
 use crate::rules::prelude::*;
 
@@ -41,9 +41,8 @@ declare_rule! {
     };
 }
 
-static HTML_ID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)\b(?:id|name)\s*=\s*["']([^"']+)["']"#).expect("valid regex")
-});
+static HTML_ID: LazyLock<Folded> =
+    LazyLock::new(|| Folded::new(r#"\b(?:id|name)\s*=\s*["']([^"']+)["']"#));
 
 fn check(posting: &Posting, cx: &mut Context) {
     let md = &posting.markdown;
@@ -68,9 +67,11 @@ fn check(posting: &Posting, cx: &mut Context) {
         }
     }
     for html in &md.html {
-        for caps in HTML_ID.captures_iter(posting.slice(*html)) {
-            anchors.insert(caps[1].to_lowercase());
-        }
+        HTML_ID.on(posting.slice(*html), |re, folded| {
+            for caps in re.captures_iter(folded) {
+                anchors.insert(caps[1].to_lowercase());
+            }
+        });
     }
     for link in &md.links {
         let Some(fragment) = link.url.strip_prefix('#') else {
