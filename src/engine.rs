@@ -285,42 +285,30 @@ fn drive(
         .as_ref()
         .map(|options| online::check(&urls, options));
     // Then the corpus: translation pairs across files, with counterparts left out of the run.
-    // The corpus rules' findings, sorted by file (a file's in rule order) once all are known.
-    let mut corpus_found: Vec<Diagnostic> = Vec::new();
-    let mut context = if corpus_rules_on {
-        counterparts(&loaded, settings)
-    } else {
-        Vec::new()
-    };
-    if corpus_rules_on {
-        let context_settings: Vec<FileSettings> = context
-            .iter()
-            .map(|p| settings.for_path(std::path::Path::new(&p.source.path)))
-            .collect();
-        summarised.extend(context.iter().map(|p| corpus::summarise_file(p, &shared)));
-        let corpus = Corpus::new(summarised, shared, &settings.translation_pairs);
-        for (i, rule) in rules::all().iter().enumerate() {
-            let Check::Corpus(check) = rule.check else {
-                continue;
-            };
-            let severities: Vec<Option<Severity>> = loaded
-                .iter()
-                .map(|l| l.settings.severities[i])
-                .chain(context_settings.iter().map(|fs| fs.severities[i]))
-                .collect();
-            let mut cx = CorpusContext {
-                rule,
-                severities: &severities,
-                diagnostics: &mut corpus_found,
-                discarded: Vec::new(),
-            };
-            check(&corpus, &mut cx);
+    // A run of fewer files than threads (a pre-commit hook) checks its postings meanwhile.
+    let threads = rayon::current_num_threads();
+    let corpus = || {
+        if corpus_rules_on {
+            corpus_phase(&loaded, summarised, shared, settings)
+        } else {
+            (Vec::new(), Vec::new())
         }
-        // Findings in a counterpart that was only read for comparison are not reported.
-        corpus_found.retain(|d| (d.span.file.0 as usize) < loaded.len());
-        corpus_found.sort_by_key(|d| d.span.file);
-        corpus_found.shrink_to_fit();
-    }
+    };
+    let ((corpus_found, mut context), mut early) = if loaded.len() < threads {
+        rayon::join(corpus, || {
+            loaded
+                .iter()
+                .map(|l| match &l.state {
+                    State::Held(posting) => {
+                        Some(check(posting, &l.settings, settings, online.as_ref(), true))
+                    }
+                    _ => None,
+                })
+                .collect()
+        })
+    } else {
+        (corpus(), Vec::new())
+    };
     let mut corpus_found = corpus_found.into_iter().peekable();
     let context_paths: Vec<PathBuf> = context
         .iter()
@@ -332,27 +320,29 @@ fn drive(
     }
     // Second pass: in path order, a chunk at a time; each chunk checked in parallel, and the
     // rules of each file too when there are fewer files than threads (a pre-commit run).
-    let threads = rayon::current_num_threads();
     for start in (0..loaded.len()).step_by(CHUNK) {
         let end = (start + CHUNK).min(loaded.len());
         let spread = end - start < threads;
-        let work: Vec<(usize, State, Vec<Diagnostic>)> = (start..end)
+        type Work = (usize, State, Vec<Diagnostic>, Option<Vec<Diagnostic>>);
+        let work: Vec<Work> = (start..end)
             .map(|i| {
                 let state = std::mem::replace(&mut loaded[i].state, State::Taken);
                 let mut found = Vec::new();
                 while let Some(d) = corpus_found.next_if(|d| d.span.file.0 as usize == i) {
                     found.push(d);
                 }
-                (i, state, found)
+                let checked = early.get_mut(i).and_then(Option::take);
+                (i, state, found, checked)
             })
             .collect();
         let done: Vec<(File, Vec<Diagnostic>)> = work
             .into_par_iter()
-            .map(|(i, state, corpus_found)| {
+            .map(|(i, state, corpus_found, checked)| {
                 let out = finish(
                     &loaded[i],
                     state,
                     corpus_found,
+                    checked,
                     settings,
                     online.as_ref(),
                     spread,
@@ -383,6 +373,47 @@ fn drive(
     progress.finish_and_clear();
     Ok(context)
 }
+/// The corpus phase: the counterparts of the run's postings read and summarised with them,
+/// and the corpus rules run over the summaries. Returns the findings in the run's files, sorted
+/// by file (a file's in rule order), and the counterparts.
+fn corpus_phase(
+    loaded: &[Loaded],
+    mut summarised: Vec<(FileDigest, Vec<Summary>)>,
+    shared: corpus::Interner,
+    settings: &Settings,
+) -> (Vec<Diagnostic>, Vec<Posting>) {
+    let context = counterparts(loaded, settings);
+    let context_settings: Vec<FileSettings> = context
+        .iter()
+        .map(|p| settings.for_path(std::path::Path::new(&p.source.path)))
+        .collect();
+    summarised.extend(context.iter().map(|p| corpus::summarise_file(p, &shared)));
+    let corpus = Corpus::new(summarised, shared, &settings.translation_pairs);
+    let mut found = Vec::new();
+    for (i, rule) in rules::all().iter().enumerate() {
+        let Check::Corpus(check) = rule.check else {
+            continue;
+        };
+        let severities: Vec<Option<Severity>> = loaded
+            .iter()
+            .map(|l| l.settings.severities[i])
+            .chain(context_settings.iter().map(|fs| fs.severities[i]))
+            .collect();
+        let mut cx = CorpusContext {
+            rule,
+            severities: &severities,
+            diagnostics: &mut found,
+            discarded: Vec::new(),
+        };
+        check(&corpus, &mut cx);
+    }
+    // Findings in a counterpart that was only read for comparison are not reported.
+    found.retain(|d| (d.span.file.0 as usize) < loaded.len());
+    found.sort_by_key(|d| d.span.file);
+    found.shrink_to_fit();
+    (found, context)
+}
+
 /// The size of a file's text, as given or as its metadata says.
 fn size(entry: &Entry, metadata: Option<&std::fs::Metadata>) -> u64 {
     match entry {
@@ -430,13 +461,14 @@ fn read(
     }
 }
 
-/// The second pass for one file: its posting rules, its corpus findings, its suppressions, in
-/// order. A file let go after the first pass is read and parsed again; if it changed in between,
-/// only that is said.
+/// The second pass for one file: its posting rules (unless `checked` holds their findings
+/// already), its corpus findings, its suppressions, in order. A file let go after the first pass
+/// is read and parsed again; if it changed in between, only that is said.
 fn finish(
     loaded: &Loaded,
     state: State,
     corpus_found: Vec<Diagnostic>,
+    checked: Option<Vec<Diagnostic>>,
     settings: &Settings,
     online: Option<&online::Results>,
     spread: bool,
@@ -472,7 +504,8 @@ fn finish(
             }
         }
     };
-    let mut found = check(&posting, &loaded.settings, settings, online, spread);
+    let mut found =
+        checked.unwrap_or_else(|| check(&posting, &loaded.settings, settings, online, spread));
     found.extend(corpus_found);
     // Suppressions see every finding of their file, the corpus rules' included.
     suppression::apply(&posting, &mut found, &|rule| loaded.settings.severity(rule));
