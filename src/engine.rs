@@ -947,3 +947,32 @@ fn candidates(target: &std::path::Path) -> Vec<std::path::PathBuf> {
         base.join("_index.md"),
     ]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::contains_id;
+
+    fn ids(ids: &[&str]) -> aho_corasick::AhoCorasick {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(ids)
+            .unwrap()
+    }
+
+    #[test]
+    fn an_id_is_found_whole_in_any_ascii_case() {
+        let dev = ids(&["dev-3"]);
+        assert!(contains_id(&dev, b"translationKey: dev-3\n"));
+        assert!(contains_id(&dev, b"translationKey: DEV-3"));
+        assert!(contains_id(&dev, "clé : «\u{a0}dev-3\u{a0}»".as_bytes()));
+        assert!(!contains_id(&dev, b"translationKey: dev-30"));
+        assert!(!contains_id(&dev, b"translationKey: my-dev-3"));
+        assert!(!contains_id(&dev, "translationKey: édev-3".as_bytes()));
+        assert!(!contains_id(&dev, "translationKey: dev-3é".as_bytes()));
+        // One id inside another is still looked for on its own.
+        let two = ids(&["dev-30", "dev-3"]);
+        assert!(contains_id(&two, b"dev-3 and dev-301"));
+        // Text that is not UTF-8 around an id does not hide it.
+        assert!(contains_id(&dev, b"\xff\xfe dev-3 \xff"));
+    }
+}
