@@ -83,6 +83,10 @@ struct ConfigFile {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     exclude: Vec<Spanned<String>>,
+    /// Check repository documents (README, CONTRIBUTING, SECURITY…) as postings too; folder
+    /// walks skip them by default.
+    #[serde(default)]
+    lint_repository_docs: bool,
     /// Your own profiles: name = path of a JSON Schema file, relative to this file.
     #[serde(default)]
     #[schemars(with = "BTreeMap<String, String>")]
@@ -231,6 +235,8 @@ pub struct Settings {
     pub progress: Option<indicatif::ProgressBar>,
     /// Apply `exclude` to files named on the command line too (`--force-exclude`).
     pub force_exclude: bool,
+    /// Whether repository documents ([`crate::discover::is_repository_doc`]) are linted.
+    pub lint_repository_docs: bool,
 }
 
 impl Settings {
@@ -571,14 +577,18 @@ impl Settings {
             online: None,
             progress: None,
             force_exclude: false,
+            lint_repository_docs: file.lint_repository_docs,
             translation_pairs: file.translation.pairs.clone(),
         })
     }
 
-    /// Whether `exclude` leaves this file out.
+    /// Whether `exclude` leaves this file out, or it is a repository document (`README.md`…)
+    /// and those are not linted.
     pub fn is_excluded(&self, path: &Path) -> bool {
-        self.relative(path)
-            .is_some_and(|rel| self.exclude.is_match(rel))
+        (!self.lint_repository_docs && crate::discover::is_repository_doc(path))
+            || self
+                .relative(path)
+                .is_some_and(|rel| self.exclude.is_match(rel))
     }
 
     fn relative(&self, path: &Path) -> Option<PathBuf> {

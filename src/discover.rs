@@ -46,6 +46,52 @@ pub fn is_markdown(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
 }
 
+/// Community files GitHub and GitLab give a meaning to, skipped when written in capitals as
+/// they are by convention (a posting `security.md` is still a posting).
+const REPOSITORY_DOCS: [&str; 17] = [
+    "AUTHORS",
+    "CHANGELOG",
+    "CHANGES",
+    "CODEOWNERS",
+    "CODE_OF_CONDUCT",
+    "CONTRIBUTING",
+    "CONTRIBUTORS",
+    "GOVERNANCE",
+    "HISTORY",
+    "ISSUE_TEMPLATE",
+    "LICENCE",
+    "LICENSE",
+    "MAINTAINERS",
+    "NOTICE",
+    "PULL_REQUEST_TEMPLATE",
+    "SECURITY",
+    "SUPPORT",
+];
+
+/// A repository's own document, not a posting: `README.md` or `LISEZMOI.md` in any case, or
+/// one of [`REPOSITORY_DOCS`] in capitals; a language suffix (`README.fr.md`, `README-FR.md`)
+/// counts too. Folder walks skip them unless `lint-repository-docs = true`.
+pub fn is_repository_doc(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    let stem = name.split('.').next().unwrap_or(name);
+    let stem = ["-en", "_en", "-fr", "_fr"]
+        .iter()
+        .find_map(|suffix| {
+            stem.len()
+                .checked_sub(suffix.len())
+                .filter(|&at| stem.is_char_boundary(at))
+                .filter(|&at| stem[at..].eq_ignore_ascii_case(suffix))
+                .map(|at| &stem[..at])
+        })
+        .unwrap_or(stem);
+    is_markdown(path)
+        && (stem.eq_ignore_ascii_case("readme")
+            || stem.eq_ignore_ascii_case("lisezmoi")
+            || REPOSITORY_DOCS.contains(&stem))
+}
+
 pub fn discover(paths: &[PathBuf], settings: &Settings) -> Result<Discovered, PathError> {
     let mut found = Discovered::default();
     for path in paths {
@@ -157,5 +203,39 @@ fn walk_reason(err: &ignore::Error) -> String {
         }
         ignore::Error::Io(e) => io_reason(e),
         other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_repository_doc;
+    use std::path::Path;
+
+    #[test]
+    fn repository_documents_are_known_by_name() {
+        for doc in [
+            "README.md",
+            "docs/readme.md",
+            "ReadMe.markdown",
+            "README.fr.md",
+            "README-FR.md",
+            "lisezmoi.md",
+            "CONTRIBUTING.md",
+            "CODE_OF_CONDUCT.md",
+            ".github/PULL_REQUEST_TEMPLATE.md",
+            "SECURITY_fr.md",
+        ] {
+            assert!(is_repository_doc(Path::new(doc)), "{doc}");
+        }
+        for posting in [
+            "security.md",
+            "en/careers/license-analyst.md",
+            "README.txt",
+            "readme-writer.md",
+            "fr/contributing-editor.md",
+            "é.md",
+        ] {
+            assert!(!is_repository_doc(Path::new(posting)), "{posting}");
+        }
     }
 }

@@ -386,3 +386,51 @@ fn force_exclude_leaves_out_named_files_that_exclude_matches() {
         .unwrap();
     assert!(stdin.stdout.is_empty() && stdin.status.success());
 }
+
+#[test]
+fn repository_documents_are_not_postings() {
+    let shortened = "# About\n\nClick [here](http://bit.ly/x).\n";
+    let docs = [
+        "README.md",
+        "readme.markdown",
+        "LISEZMOI.md",
+        "README-fr.md",
+        "CONTRIBUTING.md",
+        "CODE_OF_CONDUCT.md",
+        "SECURITY.fr.md",
+    ];
+    let mut files: Vec<(&str, &str)> = docs.iter().map(|name| (*name, shortened)).collect();
+    // Named as a posting is: in lower case, `security.md` is one.
+    files.push(("security.md", shortened));
+    let dir = folder(&files);
+    let args = ["--select", "url-shortened", "."];
+    let (walked, _) = concise(dir.path(), &args);
+    assert!(walked.contains("security.md:"), "{walked}");
+    for name in docs {
+        assert!(
+            !walked.contains(&format!("{name}:")),
+            "{name} linted: {walked}"
+        );
+    }
+    // A document named on the command line is linted, unless the run forces `exclude`.
+    let (named, _) = concise(dir.path(), &["--select", "url-shortened", "README.md"]);
+    assert!(named.contains("README.md:"), "{named}");
+    let (forced, _) = concise(
+        dir.path(),
+        &["--select", "url-shortened", "--force-exclude", "README.md"],
+    );
+    assert!(!forced.contains("README.md"), "{forced}");
+    // `lint-repository-docs = true` lints them all.
+    std::fs::write(
+        dir.path().join("postlint.toml"),
+        "lint-repository-docs = true\n",
+    )
+    .unwrap();
+    let (all, _) = concise(dir.path(), &args);
+    for name in docs {
+        assert!(
+            all.contains(&format!("{name}:")),
+            "{name} not linted: {all}"
+        );
+    }
+}
