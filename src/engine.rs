@@ -373,6 +373,7 @@ fn drive(
     progress.finish_and_clear();
     Ok(context)
 }
+
 /// The corpus phase: the counterparts of the run's postings read and summarised with them,
 /// and the corpus rules run over the summaries. Returns the findings in the run's files, sorted
 /// by file (a file's in rule order), and the counterparts.
@@ -627,7 +628,7 @@ fn counterparts(loaded: &[Loaded], settings: &Settings) -> Vec<Posting> {
         aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .build(needles)
-            .expect("a handful of ids")
+            .expect("ids are short strings")
     });
     let may_pair = |path: &PathBuf, bytes: &[u8]| {
         siblings.contains(path) || ids.as_ref().is_none_or(|ids| contains_id(ids, bytes))
