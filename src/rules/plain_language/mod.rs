@@ -29,6 +29,8 @@ pub struct Sentence<'a> {
     pub lang: Lang,
     /// Index into the posting's text blocks.
     pub block: usize,
+    /// Where the sentence starts in its block's text.
+    pub start: usize,
     /// The block is a heading.
     pub heading: bool,
 }
@@ -47,6 +49,7 @@ pub fn sentences(posting: &Posting) -> Vec<Sentence<'_>> {
                 span: block.source_span(range.clone()),
                 lang,
                 block: *i,
+                start: range.start,
                 heading: md.headings.iter().any(|h| h.span.start == block.span.start),
             })
         })

@@ -72,7 +72,7 @@ fn check(posting: &Posting, cx: &mut Context) {
         let Some(m) = PASSIVE.find(s.text) else {
             continue;
         };
-        let phrase = &s.text[m];
+        let phrase = &s.text[m.clone()];
         let last = phrase
             .rsplit(char::is_whitespace)
             .next()
@@ -81,7 +81,12 @@ fn check(posting: &Posting, cx: &mut Context) {
         if ADJECTIVES.contains(&last.as_str()) {
             continue;
         }
-        found.push((phrase.to_string(), s.span));
+        // The phrase itself is pointed at, not its whole sentence.
+        let block = &posting.markdown.blocks[s.block];
+        found.push((
+            phrase.to_string(),
+            block.source_span(s.start + m.start..s.start + m.end),
+        ));
     }
     let total = found.len();
     for (phrase, span) in found.into_iter().take(MAX_REPORTED) {
