@@ -74,10 +74,16 @@ fn check(posting: &Posting, cx: &mut Context) {
     let title = posting.title.as_ref().map_or("", |t| t.value.as_str());
     let mut seen: BTreeSet<String> = BTreeSet::new();
     for block in &posting.markdown.blocks {
-        // Words of a shouted line are `plain-language-all-caps`'s.
+        // Words of a shouted line are `plain-language-all-caps`'s, and words in capitals
+        // beside one longer than any acronym (`DESIGN RESEARCHERS`) are words, not acronyms.
         let shouted: Vec<(usize, usize)> = super::plain_language_all_caps::caps_runs(&block.text)
             .into_iter()
-            .filter(|run| super::plain_language_all_caps::is_shouting(&block.text, run))
+            .filter(|run| {
+                super::plain_language_all_caps::is_shouting(&block.text, run)
+                    || run
+                        .iter()
+                        .any(|&(s, e)| block.text[s..e].chars().count() > 6)
+            })
             .flatten()
             .collect();
         for m in ACRONYM.find_iter(&block.text) {
