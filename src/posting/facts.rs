@@ -1,6 +1,7 @@
 //! Facts several rules need, read once per posting: closing dates, publication dates, whether
 //! the posting is still open, and what it says about pay.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -109,16 +110,18 @@ static PAY_WORDS: LazyLock<Folded> = LazyLock::new(|| {
 
 /// The facts of a posting; `sentences` are its blocks' sentences (block index, range in the
 /// block's text), in block order. Dates and pay are read side by side (see `rayon::join`): a
-/// one-file run builds their expressions on two cores.
+/// one-file run builds their expressions on two cores. Both read the blocks folded to lower
+/// case (see `fold`), folded once here.
 pub fn read(
     source: &SourceFile,
     fm: &FrontMatter,
     md: &Markdown,
     sentences: &[(usize, Range<usize>)],
 ) -> Facts {
+    let folded: Vec<Cow<str>> = md.blocks.iter().map(|b| fold_case(&b.text)).collect();
     let (mut facts, pay) = rayon::join(
-        || read_dates(source, fm, md, sentences),
-        || read_pay(source, fm, md),
+        || read_dates(source, fm, md, &folded, sentences),
+        || read_pay(source, fm, md, &folded),
     );
     facts.closed_status = pay.closed_status;
     facts.pay = pay.pay;
@@ -179,6 +182,7 @@ fn read_dates(
     source: &SourceFile,
     fm: &FrontMatter,
     md: &Markdown,
+    folded: &[Cow<str>],
     sentences: &[(usize, Range<usize>)],
 ) -> Facts {
     let mut facts = Facts::default();
@@ -220,7 +224,7 @@ fn read_dates(
         rest = after;
         let map = |r: Range<usize>| block.source_span(r).range();
         let text = block.text.as_str();
-        let folded = fold_case(text);
+        let folded = &*folded[i];
         // A deadline is read sentence by sentence, so other dates of the paragraph stay out.
         for (_, sentence) in of_block {
             let base = sentence.start;
@@ -243,7 +247,7 @@ fn read_dates(
                 }
             }
         }
-        if facts.no_deadline.is_none() && date::says_no_deadline_folded(&folded) {
+        if facts.no_deadline.is_none() && date::says_no_deadline_folded(folded) {
             facts.no_deadline = Some(block.span);
         }
     }
@@ -251,7 +255,7 @@ fn read_dates(
 }
 
 /// Pay, in pay keys and in the text, and a status saying applications are closed.
-fn read_pay(source: &SourceFile, fm: &FrontMatter, md: &Markdown) -> Facts {
+fn read_pay(source: &SourceFile, fm: &FrontMatter, md: &Markdown, folded: &[Cow<str>]) -> Facts {
     let mut facts = Facts::default();
     for kv in key_values(source, fm) {
         if !(kv.is(&PAY_KEYS)
@@ -282,8 +286,8 @@ fn read_pay(source: &SourceFile, fm: &FrontMatter, md: &Markdown) -> Facts {
             });
         }
     }
-    for block in &md.blocks {
-        read_block_pay(source, md, block, &mut facts);
+    for (block, folded) in md.blocks.iter().zip(folded) {
+        read_block_pay(source, md, block, folded, &mut facts);
     }
     if facts.closed_status.is_none()
         && let Some(m) = CLOSED.find(source.text.as_str())
@@ -293,13 +297,18 @@ fn read_pay(source: &SourceFile, fm: &FrontMatter, md: &Markdown) -> Facts {
     facts
 }
 
-fn read_block_pay(source: &SourceFile, md: &Markdown, block: &TextBlock, facts: &mut Facts) {
+/// Pay in one block; `folded` is its text folded to lower case, for the case-insensitive cues.
+fn read_block_pay(
+    source: &SourceFile,
+    md: &Markdown,
+    block: &TextBlock,
+    folded: &str,
+    facts: &mut Facts,
+) {
     let map = |r: Range<usize>| block.source_span(r).range();
     let text = block.text.as_str();
-    // Folded once for the case-insensitive cues below.
-    let folded = fold_case(text);
     if facts.closed_status.is_none()
-        && let Some(m) = CLOSED.regex().find(&folded).map(|m| m.range())
+        && let Some(m) = CLOSED.regex().find(folded).map(|m| m.range())
     {
         facts.closed_status = Some(source.span(map(m)));
     }
@@ -312,12 +321,12 @@ fn read_block_pay(source: &SourceFile, md: &Markdown, block: &TextBlock, facts: 
     let in_pay_section = heading
         .as_deref()
         .is_some_and(|h| PAY_HEADING.regex().is_match(h));
-    let pay_words = PAY_WORDS.regex().is_match(&folded);
+    let pay_words = PAY_WORDS.regex().is_match(folded);
     // Benefits and allowances are money, but not pay.
     let in_benefits_section = heading
         .as_deref()
         .is_some_and(|h| BENEFITS.regex().is_match(h));
-    let benefit_words = BENEFITS.regex().is_match(&folded) && !pay_words;
+    let benefit_words = BENEFITS.regex().is_match(folded) && !pay_words;
     let found = salary::find_all(text);
     let read_amounts = found.iter().any(|p| matches!(p, PayText::Amounts(_)));
     if (in_pay_section || pay_words)
