@@ -172,6 +172,7 @@ fn drive(
             .map(|(p, bytes)| (p, Entry::Given(bytes))),
     );
     entries.sort_by_key(|(p, _)| discover::display(p));
+    crate::posting::pattern::expect_files(entries.len());
     let progress = settings
         .progress
         .clone()

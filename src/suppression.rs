@@ -10,15 +10,14 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::posting::pattern::Pattern;
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Severity};
 use crate::posting::{Posting, Span};
 use crate::rules::{self, Rule};
 
-static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"<!--\s*postlint-(?<directive>[a-z-]+)(?<rules>[^>]*?)\s*-->").expect("valid regex")
-});
+static DIRECTIVE: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"<!--\s*postlint-(?<directive>[a-z-]+)(?<rules>[^>]*?)\s*-->"));
 
 /// One RULE of a comment.
 #[derive(Debug)]

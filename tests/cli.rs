@@ -231,6 +231,10 @@ fn bad_config_is_a_report_with_a_code_frame_and_exit_2() {
         ),
         ("profile = \"acme\"\n", "unknown profile `acme`"),
         ("today = \"2026-13-01\"\n", "invalid date"),
+        (
+            "[rules.url-wrong-language]\nen = [\"/english(/\"]\n",
+            "unclosed group",
+        ),
     ] {
         let dir = dir_with(&[("postlint.toml", config), ("jobs/dev.md", GOOD)]);
         postlint(dir.path())

@@ -141,7 +141,7 @@ fn url_data_is_well_formed() {
     for lang in ["en", "fr"] {
         for p in patterns[lang].as_array().unwrap() {
             let p = p.as_str().unwrap();
-            regex::Regex::new(p).unwrap();
+            postlint::posting::pattern::Pattern::try_new(p).unwrap();
             assert!(
                 !p.contains("(?i"),
                 "{p}: matched in lower case, without (?i)"

@@ -15,7 +15,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, LazyLock, Mutex};
 
-use regex::Regex;
+use super::pattern::Pattern;
 
 use super::fold::{Folded, fold_case};
 use super::front_matter::{FrontMatterKind, Value};
@@ -327,15 +327,13 @@ pub struct Corpus {
     pub duplicates: Vec<Duplicate>,
 }
 
-static UUID_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static UUID_SUFFIX: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"--?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\.(?i:md|markdown)$",
     )
-    .expect("valid regex")
 });
-static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}").expect("valid regex")
-});
+static EMAIL: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"));
 /// A URL's language markers; the part that names the language is the group `lang`.
 static LANG_MARKERS: LazyLock<[Folded; 3]> = LazyLock::new(|| {
     [

@@ -10,8 +10,8 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use super::pattern::{Caps, Pattern};
 use jiff::civil::{Date, Time, Weekday};
-use regex::{Captures, Regex};
 
 use super::fold::{Folded, WORD, fold_case};
 use super::lang::Lang;
@@ -243,18 +243,16 @@ static FR: LazyLock<Folded> = LazyLock::new(|| {
 /// time only when minutes follow.
 const TIME_FR: &str = r"(?P<time>(?P<h>[01]?[0-9]|2[0-4])\s*h(?:\s*(?P<m>[0-5][0-9]))?(?-u:\b)|(?P<h24>[01]?[0-9]|2[0-3]):(?P<m24>[0-5][0-9])(?-u:\b)|(?P<noon>midi)|(?P<midnight>minuit))";
 
-static ISO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static ISO: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"(?x)(?-u:\b)(?P<year>[0-9]{4})-(?P<month>[0-9]{2})-(?P<day>[0-9]{2})
         (?:[T\s]+(?P<time>(?P<h24>[01][0-9]|2[0-3]):(?P<m24>[0-5][0-9]))(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?",
     )
-    .expect("valid regex")
 });
 
 /// The zone right after a date or its time: `, 11:59 pm (EDT)`.
-static ZONE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^,?\s*\(?(?P<zone>{ZONES})(?-u:\b)\)?")).expect("valid regex")
-});
+static ZONE_AFTER: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(&format!(r"^,?\s*\(?(?P<zone>{ZONES})(?-u:\b)\)?")));
 
 fn month_index(name: &str) -> Option<i8> {
     let lower = name.to_lowercase();
@@ -282,7 +280,7 @@ fn weekday_index(name: &str) -> Option<Weekday> {
     Weekday::from_monday_zero_offset(i as i8).ok()
 }
 
-fn time_of(caps: &Captures) -> Option<Time> {
+fn time_of(caps: &Caps) -> Option<Time> {
     if caps.name("noon").is_some() {
         return Time::new(12, 0, 0, 0).ok();
     }
@@ -319,7 +317,7 @@ fn time_of(caps: &Captures) -> Option<Time> {
 }
 
 /// The date `caps` found in `text` (the text as written; `caps` may be of its folded copy).
-fn build(text: &str, caps: &Captures, lang: Lang, iso: bool) -> Option<DateText> {
+fn build(text: &str, caps: &Caps, lang: Lang, iso: bool) -> Option<DateText> {
     let whole = caps.get(0)?;
     let zone = ZONE_AFTER.captures(&text[whole.end()..]).map(|z| {
         let m = z.name("zone").expect("group");
@@ -431,11 +429,10 @@ static DEADLINE_LEAD: LazyLock<Folded> = LazyLock::new(|| {
 });
 
 /// `at 11:59 pm EDT on` right before a date: the time stated first.
-static TIME_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static TIME_BEFORE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(&format!(
         r"(?xi){TIME_EN}(?:,?\s*\(?(?P<zone>{ZONES})(?-u:\b)\)?)?\s+on\s+$"
     ))
-    .expect("valid regex")
 });
 
 /// Takes a time (and zone) written before the date: `at 11:59 pm EDT on Friday, March 31`.

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use super::pattern::Pattern;
 
 use super::date::{self, DateText, Deadline};
 use super::fold::{Folded, fold_case};
@@ -99,8 +99,8 @@ static BENEFITS: LazyLock<Folded> = LazyLock::new(|| {
 });
 
 /// Money written in a way the pay grammar does not read: `$75k`, `75 k$`, `75K $`.
-static UNREAD_MONEY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\$\s?[0-9]|[0-9]\s?[kK]?\s?\$").expect("valid regex"));
+static UNREAD_MONEY: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"\$\s?[0-9]|[0-9]\s?[kK]?\s?\$"));
 
 static PAY_WORDS: LazyLock<Folded> = LazyLock::new(|| {
     Folded::new(

@@ -1,16 +1,15 @@
 //! Case-insensitive matching that is cheap to build: [`Folded`] runs a case-sensitive,
 //! lower-case pattern over text folded to lower case with its byte offsets unchanged.
 //!
-//! A `(?i)` pattern costs the regex engine ten times more to build than the same pattern
-//! without it (every letter becomes a class, and the literal prefilter multiplies the case
-//! variants), and a one-file run builds dozens of them. Folding the text instead keeps a
-//! pattern's build cost at its case-sensitive price and its search on the fast literal
-//! prefilters. Offsets found in the folded text are offsets in the original text.
+//! A `(?i)` pattern costs the regex engine several times more to build than the same pattern
+//! without it (every letter becomes a class of two), and a one-file run builds dozens of
+//! them. Folding the text instead keeps a pattern's build cost at its case-sensitive price.
+//! Offsets found in the folded text are offsets in the original text.
 
 use std::borrow::Cow;
 use std::ops::Range;
 
-use regex::Regex;
+use super::pattern::Pattern;
 
 /// `text` in lower case, byte for byte the same length: every character whose lower case is
 /// one character of the same UTF-8 length is replaced by it (`É` → `é`, `Œ` → `œ`); the rare
@@ -71,7 +70,7 @@ pub fn fold_case(text: &str) -> Cow<'_, str> {
 /// A regular expression matched case-insensitively. Its pattern is written in lower case and
 /// without `(?i)`; it is matched against [`fold_case`]d text.
 #[derive(Debug)]
-pub struct Folded(Regex);
+pub struct Folded(Pattern);
 
 impl Folded {
     /// Builds the expression; the pattern is a constant of postlint, so an invalid one is a
@@ -81,7 +80,7 @@ impl Folded {
             !pattern.contains("(?i") && !pattern.contains("(?xi"),
             "a folded pattern is case-sensitive: {pattern}"
         );
-        Folded(Regex::new(pattern).expect("valid regex"))
+        Folded(Pattern::new(pattern))
     }
 
     pub fn is_match(&self, text: &str) -> bool {
@@ -94,13 +93,13 @@ impl Folded {
     }
 
     /// The expression, to run over text folded once for several expressions.
-    pub fn regex(&self) -> &Regex {
+    pub fn regex(&self) -> &Pattern {
         &self.0
     }
 
     /// Runs `f` with the expression and the folded text, for what needs captures; what it
     /// reads of the text is in lower case, at the original offsets.
-    pub fn on<R>(&self, text: &str, f: impl FnOnce(&Regex, &str) -> R) -> R {
+    pub fn on<R>(&self, text: &str, f: impl FnOnce(&Pattern, &str) -> R) -> R {
         f(&self.0, &fold_case(text))
     }
 
@@ -209,10 +208,10 @@ mod tests {
 
     #[test]
     fn word_class_covers_french_letters() {
-        let word = Regex::new(&format!("^{WORD}+$")).unwrap();
+        let word = Pattern::new(&format!("^{WORD}+$"));
         assert!(word.is_match("rémunération_Œuvre2"));
         assert!(!word.is_match("a b"));
-        let letter = Regex::new(&format!("^{LETTER}+$")).unwrap();
+        let letter = Pattern::new(&format!("^{LETTER}+$"));
         assert!(letter.is_match("ÉtudiantŒœ"));
         assert!(!letter.is_match("a1") && !letter.is_match("a_b"));
     }

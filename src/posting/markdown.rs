@@ -4,8 +4,8 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use super::pattern::Pattern;
 use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
-use regex::Regex;
 
 use super::source::{FileId, Span};
 
@@ -170,9 +170,8 @@ pub struct Markdown {
 }
 
 /// Bare URLs are not prose: a reader does not read them as words.
-static BARE_URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?i:https?://|www\.)[^\s<>()\[\]]+").expect("valid regex")
-});
+static BARE_URL: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?-u:\b)(?i:https?://|www\.)[^\s<>()\[\]]+"));
 
 fn options() -> Options {
     Options::ENABLE_TABLES

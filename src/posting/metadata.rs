@@ -9,7 +9,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use super::pattern::Pattern;
 
 use super::fold::LETTER;
 use super::front_matter::{Entry, FrontMatter, FrontMatterKind, Value};
@@ -18,13 +18,12 @@ use super::source::{FileId, Span, Spanned};
 /// `Key: value`, where the key is a short label such as `Job title` or `Area of government`
 /// (at most [`KEY_CHARS`] characters, counted after the match: a bounded repetition of a
 /// Unicode class would cost the regex engine forty copies of it to build).
-static KEY_VALUE: LazyLock<Regex> = LazyLock::new(|| {
+static KEY_VALUE: LazyLock<Pattern> = LazyLock::new(|| {
     // `LETTER` for `\p{L}`: keys are English and French labels.
     let letters = &LETTER[1..LETTER.len() - 1];
-    Regex::new(&format!(
+    Pattern::new(&format!(
         r"^(?<key>{LETTER}[{letters} &/()’'-]*?)[ \t]*:[ \t]*(?<value>.*?)[ \t]*$"
     ))
-    .expect("valid regex")
 });
 const KEY_CHARS: usize = 40;
 

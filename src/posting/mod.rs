@@ -10,6 +10,7 @@ pub mod front_matter;
 pub mod lang;
 pub mod markdown;
 pub mod metadata;
+pub mod pattern;
 pub mod profile;
 pub mod readability;
 pub mod salary;

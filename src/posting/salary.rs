@@ -10,7 +10,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
+use super::pattern::{Caps, Pattern};
 
 use super::fold::Folded;
 
@@ -149,18 +149,17 @@ pub enum PayText {
 
 const NUMBER: &str = r"[0-9]{1,3}(?:[,\u{a0}\u{202f}\x20.][0-9]{3})+|[0-9]+";
 
-static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static AMOUNT: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(&format!(
         r"(?x)
         (?:\$\s?(?P<en>{NUMBER})(?:(?P<endec>\.)(?P<encents>[0-9]{{2}}))?(?:\s?(?:CAD|CA))?)
         |
         (?:(?P<fr>{NUMBER})(?:(?P<frdec>[,.])(?P<frcents>[0-9]{{2}}))?[\s\u{{a0}}\u{{202f}}]?\$)"
     ))
-    .expect("valid regex")
 });
 
-static SEPARATOR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?P<sep>-|–|—|to|and|à|a|et|au)\s*").expect("valid regex"));
+static SEPARATOR: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"^\s*(?P<sep>-|–|—|to|and|à|a|et|au)\s*"));
 
 static PERIOD: LazyLock<Folded> = LazyLock::new(|| {
     Folded::new(
@@ -195,8 +194,10 @@ static OPEN_AFTER: LazyLock<Folded> = LazyLock::new(|| {
     Folded::new(r"^\s*(?:\+|and\s+(?:up|above|more)|or\s+more|plus|et\s+plus|ou\s+plus)")
 });
 
-static CLASSIFICATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?P<code>(?:AS|CS|IT|EC|PM|EX|CO|FI|IS|PE|PG|CR|AU|ES|BI|EG|EN|GT|LS|MD|NU|SG|SO|SP|TI)-0?[0-9]{1,2})(?-u:\b)").expect("valid regex")
+static CLASSIFICATION: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?-u:\b)(?P<code>(?:AS|CS|IT|EC|PM|EX|CO|FI|IS|PE|PG|CR|AU|ES|BI|EG|EN|GT|LS|MD|NU|SG|SO|SP|TI)-0?[0-9]{1,2})(?-u:\b)",
+    )
 });
 
 static VAGUE: LazyLock<Folded> = LazyLock::new(|| {
@@ -205,7 +206,7 @@ static VAGUE: LazyLock<Folded> = LazyLock::new(|| {
     )
 });
 
-fn amount(caps: &Captures) -> Option<Amount> {
+fn amount(caps: &Caps) -> Option<Amount> {
     let whole = caps.get(0)?;
     let (number, decimal, cents, symbol_first) = match caps.name("en") {
         Some(n) => (n.as_str(), caps.name("endec"), caps.name("encents"), true),

@@ -1,6 +1,6 @@
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::posting::pattern::Pattern;
 
 use crate::rules::prelude::*;
 
@@ -43,18 +43,15 @@ declare_rule! {
     };
 }
 
-static UUID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
-        .expect("valid regex")
+static UUID: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i)^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 });
-static UUID_INSIDE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-        .expect("valid regex")
+static UUID_INSIDE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 });
-static HEX_GROUPS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^[0-9a-f]+(-[0-9a-f]+)*$").expect("valid regex"));
-static KEBAB: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[a-z0-9]+(-[a-z0-9]+)*$").expect("valid regex"));
+static HEX_GROUPS: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?i)^[0-9a-f]+(-[0-9a-f]+)*$"));
+static KEBAB: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"^[a-z0-9]+(-[a-z0-9]+)*$"));
 
 fn check(posting: &Posting, cx: &mut Context) {
     let fm = &posting.front_matter;

@@ -2,6 +2,7 @@ use std::sync::{Arc, OnceLock};
 
 use crate::posting::Lang;
 use crate::posting::fold::LETTER;
+use crate::posting::pattern::Pattern;
 use crate::rules::prelude::*;
 use crate::rules::word_list::{self, ListOptions, WordList};
 
@@ -55,11 +56,10 @@ const PACKS: [(Lang, &str); 2] = [
 ];
 
 /// French short doublets: `candidat(e)`, `retenu(e)s`, `directeurs(trices)`, `agent(e)`.
-static SHORT_DOUBLET: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(&format!(
+static SHORT_DOUBLET: std::sync::LazyLock<Pattern> = std::sync::LazyLock::new(|| {
+    Pattern::new(&format!(
         r"{LETTER}+\((?:e|ne|le|te|se|trice|euse|ice|ère|ive|rice|ve|fe|he)s?\)s?"
     ))
-    .expect("valid regex")
 });
 
 fn check(posting: &Posting, cx: &mut Context) {

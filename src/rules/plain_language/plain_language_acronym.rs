@@ -1,7 +1,7 @@
 use std::collections::{BTreeSet, HashSet};
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::posting::pattern::Pattern;
 
 use crate::rules::prelude::*;
 
@@ -59,8 +59,7 @@ static EMPHASIS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     .collect()
 });
 /// Two to six capitals, not part of a classification code (`IT-03`) or a longer word.
-static ACRONYM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)[A-Z]{2,6}s?(?-u:\b)").expect("valid regex"));
+static ACRONYM: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"(?-u:\b)[A-Z]{2,6}s?(?-u:\b)"));
 
 fn check(posting: &Posting, cx: &mut Context) {
     let options: Options = cx.options();

@@ -1,6 +1,6 @@
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::posting::pattern::Pattern;
 
 use crate::rules::prelude::*;
 
@@ -37,15 +37,13 @@ declare_rule! {
 }
 
 /// `[text] (url)`: group 1 is the space.
-static SPACED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\[[^\]\n]+\](\s+)\((?:https?://|mailto:|www\.|/|#|\.\.?/)[^)\s]*\s*\)")
-        .expect("valid regex")
+static SPACED: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"\[[^\]\n]+\](\s+)\((?:https?://|mailto:|www\.|/|#|\.\.?/)[^)\s]*\s*\)")
 });
 
 /// `[text](https://site.ca/my page)`.
-static SPACE_IN_URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\[[^\]\n]+\]\((?:https?://|mailto:|www\.)[^)\s]*[ \t][^)\n]*\)")
-        .expect("valid regex")
+static SPACE_IN_URL: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"\[[^\]\n]+\]\((?:https?://|mailto:|www\.)[^)\s]*[ \t][^)\n]*\)")
 });
 
 fn check(posting: &Posting, cx: &mut Context) {

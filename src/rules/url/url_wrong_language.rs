@@ -1,6 +1,6 @@
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::posting::pattern::Pattern;
 
 use crate::posting::fold::Folded;
 
@@ -45,9 +45,9 @@ declare_rule! {
 #[serde(deny_unknown_fields)]
 struct Options {
     #[serde(default)]
-    en: Vec<String>,
+    en: Vec<Pattern>,
     #[serde(default)]
-    fr: Vec<String>,
+    fr: Vec<Pattern>,
 }
 
 /// The built-in patterns of each language, as one alternation (one expression builds
@@ -79,17 +79,13 @@ static ONLY: LazyLock<Folded> = LazyLock::new(|| {
 
 fn check(posting: &Posting, cx: &mut Context) {
     let options: Options = cx.options();
-    let extra = |list: &[String]| -> Vec<Regex> {
-        list.iter().filter_map(|p| Regex::new(p).ok()).collect()
-    };
-    let (extra_en, extra_fr) = (extra(&options.en), extra(&options.fr));
     for link in posting.urls() {
         let Some(lang) = posting.lang_at(link.span.start as usize) else {
             continue;
         };
         let (other, patterns, extra) = match lang {
-            Lang::Fr => (Lang::En, &BUILT_IN.0, &extra_en),
-            Lang::En => (Lang::Fr, &BUILT_IN.1, &extra_fr),
+            Lang::Fr => (Lang::En, &BUILT_IN.0, &options.en),
+            Lang::En => (Lang::Fr, &BUILT_IN.1, &options.fr),
         };
         if !(patterns.is_match(&link.url) || extra.iter().any(|p| p.is_match(&link.url)))
             || SWITCH.is_match(&link.text)
