@@ -88,11 +88,13 @@ fn check(posting: &Posting, cx: &mut Context) {
             .iter()
             .any(|c| c.range().contains(&at))
     };
+    // Every invisible character is outside ASCII, and `&nbsp;` starts with `&`: the bytes
+    // between are skipped whole.
+    let bytes = text.as_bytes();
     let mut i = start;
-    while i < text.len() {
-        let Some(c) = text[i..].chars().next() else {
-            break;
-        };
+    while let Some(n) = bytes[i..].iter().position(|&b| !b.is_ascii() || b == b'&') {
+        i += n;
+        let c = text[i..].chars().next().expect("a character starts here");
         if is_invisible(c) && !joins_emoji(text, i, c) {
             // One finding for a run of invisible characters.
             let mut end = i;

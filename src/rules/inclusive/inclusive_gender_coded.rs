@@ -1,6 +1,7 @@
 use std::sync::LazyLock;
 
 use crate::posting::Lang;
+use crate::posting::fold::fold_case;
 use crate::rules::prelude::*;
 
 declare_rule! {
@@ -84,26 +85,21 @@ fn check(posting: &Posting, cx: &mut Context) {
         if posting.lang_at(block.span.start as usize) != Some(Lang::En) {
             continue;
         }
-        let text = &block.text;
-        let mut offset = 0;
-        for word in text.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
-            let start = offset;
-            offset += word.len()
-                + text[offset + word.len()..]
-                    .chars()
-                    .next()
-                    .map_or(0, char::len_utf8);
-            if word.is_empty() {
+        // Folded once: a word's offset in the folded text is its offset in the block.
+        let folded = fold_case(&block.text);
+        for lower in folded.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
+            if lower.is_empty() {
                 continue;
             }
-            let lower = word.to_lowercase();
             let (masculine_stems, feminine_stems) = &*STEMS;
-            let is_masculine = starts_with_any(masculine_stems, &lower);
-            let is_feminine = !is_masculine && starts_with_any(feminine_stems, &lower);
-            if !(is_masculine || is_feminine) || lists.exceptions.contains(&lower) {
+            let is_masculine = starts_with_any(masculine_stems, lower);
+            let is_feminine = !is_masculine && starts_with_any(feminine_stems, lower);
+            if !(is_masculine || is_feminine) || lists.exceptions.iter().any(|e| e == lower) {
                 continue;
             }
-            let span = block.source_span(start..start + word.len());
+            let start = lower.as_ptr() as usize - folded.as_ptr() as usize;
+            let span = block.source_span(start..start + lower.len());
+            let lower = lower.to_string();
             if is_masculine {
                 masculine.push((lower, span));
             } else {

@@ -48,20 +48,14 @@ static EMPHASIS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 /// Runs of letters, digits, apostrophes and hyphens, with their offsets.
 fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let is_word = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-');
-    let mut rest = text.char_indices().peekable();
-    std::iter::from_fn(move || {
-        while rest.next_if(|&(_, c)| !is_word(c)).is_some() {}
-        let (start, _) = *rest.peek()?;
-        let mut end = start;
-        while let Some((i, c)) = rest.next_if(|&(_, c)| is_word(c)) {
-            end = i + c.len_utf8();
-        }
-        Some((start, &text[start..end]))
-    })
+    text.split(move |c: char| !is_word(c))
+        .filter(|w| !w.is_empty())
+        // Each word is a slice of `text`: its offset is where it starts in it.
+        .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
 }
 
 fn is_caps_word(w: &str) -> bool {
-    w.chars().count() >= 2 && w.chars().all(char::is_uppercase)
+    w.chars().all(char::is_uppercase) && w.chars().nth(1).is_some()
 }
 
 /// Runs of words in capitals separated by spaces only, as byte ranges of each word.
@@ -69,15 +63,15 @@ pub fn caps_runs(text: &str) -> Vec<Vec<(usize, usize)>> {
     let mut runs: Vec<Vec<(usize, usize)>> = Vec::new();
     let mut run: Vec<(usize, usize)> = Vec::new();
     for (start, word) in words(text) {
-        let joined = run
-            .last()
-            .is_some_and(|&(_, end)| text[end..start].chars().all(|c| c == ' '));
         if !is_caps_word(word) {
             if !run.is_empty() {
                 runs.push(std::mem::take(&mut run));
             }
             continue;
         }
+        let joined = run
+            .last()
+            .is_some_and(|&(_, end)| text[end..start].bytes().all(|b| b == b' '));
         if !run.is_empty() && !joined {
             runs.push(std::mem::take(&mut run));
         }
