@@ -23,19 +23,25 @@ const ZONES: &[&str] = &[
 pub fn split(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (i, &(at, c)) in chars.iter().enumerate() {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    // A sentence ends with ASCII punctuation or `…`, whose UTF-8 starts with 0xE2: the bytes
+    // between those are skipped whole.
+    while let Some(n) = bytes[from..]
+        .iter()
+        .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
+    {
+        let at = from + n;
+        let c = text[at..].chars().next().expect("a character starts here");
+        from = at + c.len_utf8();
         if !matches!(c, '.' | '!' | '?' | '…') {
             continue;
         }
         // The next character must be white space, and the next word must start a sentence.
-        let Some(&(_, next)) = chars.get(i + 1) else {
-            continue;
-        };
-        if !next.is_whitespace() {
+        if !text[from..].starts_with(char::is_whitespace) {
             continue;
         }
-        let rest = text[at + c.len_utf8()..].trim_start();
+        let rest = text[from..].trim_start();
         let Some(first) = rest.chars().next() else {
             continue;
         };
@@ -45,19 +51,20 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
         {
             continue;
         }
-        let next_word: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
         if c == '.' {
-            let word: String = text[..at]
-                .chars()
+            let word_start = text[..at]
+                .char_indices()
                 .rev()
-                .take_while(|c| c.is_alphanumeric() || *c == '.' || *c == '-')
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
+                .take_while(|&(_, c)| c.is_alphanumeric() || c == '.' || c == '-')
+                .last()
+                .map_or(at, |(i, _)| i);
+            let word = &text[word_start..at];
             let lower = word.to_lowercase();
+            let next_word = &rest[..rest
+                .find(|c: char| !c.is_alphanumeric())
+                .unwrap_or(rest.len())];
             if ABBREVIATIONS.contains(&lower.as_str())
-                && (ZONES.contains(&next_word.as_str()) || lower.contains('.') || lower.len() <= 4)
+                && (ZONES.contains(&next_word) || lower.contains('.') || lower.len() <= 4)
             {
                 continue;
             }
@@ -66,9 +73,8 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
                 continue;
             }
         }
-        let end = at + c.len_utf8();
-        push(text, &mut out, start..end);
-        start = end;
+        push(text, &mut out, start..from);
+        start = from;
     }
     push(text, &mut out, start..text.len());
     out
@@ -117,6 +123,10 @@ mod tests {
         assert_eq!(
             sentences("Apply by Fri. March 3, 2028."),
             vec!["Apply by Fri. March 3, 2028."]
+        );
+        assert_eq!(
+            sentences("Vraiment… Oui ! Écrivez-nous. à bientôt."),
+            vec!["Vraiment…", "Oui !", "Écrivez-nous. à bientôt."]
         );
         assert_eq!(sentences(""), Vec::<&str>::new());
     }
