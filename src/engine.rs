@@ -320,24 +320,13 @@ fn drive(
         context.clear();
     }
     // Second pass: in path order, a chunk at a time; each chunk checked in parallel, and the
-    // rules of each file too when there are fewer files than threads (a pre-commit run).
-    for start in (0..loaded.len()).step_by(CHUNK) {
-        let end = (start + CHUNK).min(loaded.len());
-        let spread = end - start < threads;
-        type Work = (usize, State, Vec<Diagnostic>, Option<Vec<Diagnostic>>);
-        let work: Vec<Work> = (start..end)
-            .map(|i| {
-                let state = std::mem::replace(&mut loaded[i].state, State::Taken);
-                let mut found = Vec::new();
-                while let Some(d) = corpus_found.next_if(|d| d.span.file.0 as usize == i) {
-                    found.push(d);
-                }
-                let checked = early.get_mut(i).and_then(Option::take);
-                (i, state, found, checked)
-            })
-            .collect();
-        let done: Vec<(File, Vec<Diagnostic>)> = work
-            .into_par_iter()
+    // rules of each file too when there are fewer files than threads (a pre-commit run). A
+    // streamed chunk is written while the next one is checked.
+    type Work = (usize, State, Vec<Diagnostic>, Option<Vec<Diagnostic>>);
+    type Done = Vec<(File, Vec<Diagnostic>)>;
+    let check_chunk = |loaded: &[Loaded], work: Vec<Work>| -> Done {
+        let spread = work.len() < threads;
+        work.into_par_iter()
             .map(|(i, state, corpus_found, checked)| {
                 let out = finish(
                     &loaded[i],
@@ -351,28 +340,83 @@ fn drive(
                 progress.inc(1);
                 out
             })
+            .collect()
+    };
+    let mut pending: Option<(usize, Done)> = None;
+    let mut start = 0;
+    while start < loaded.len() || pending.is_some() {
+        let end = (start + CHUNK).min(loaded.len());
+        let work: Vec<Work> = (start..end)
+            .map(|i| {
+                let state = std::mem::replace(&mut loaded[i].state, State::Taken);
+                let mut found = Vec::new();
+                while let Some(d) = corpus_found.next_if(|d| d.span.file.0 as usize == i) {
+                    found.push(d);
+                }
+                let checked = early.get_mut(i).and_then(Option::take);
+                (i, state, found, checked)
+            })
             .collect();
-        match &mut handover {
-            Handover::Keep(keep) => {
-                for (file, found) in done {
-                    keep(file, found);
-                }
-            }
-            Handover::Stream(sink) => {
-                let sources = Window {
-                    chunk: &done,
-                    first: start,
-                    loaded: &loaded,
-                    context_paths: &context_paths,
-                };
-                for (file, found) in &done {
-                    progress.suspend(|| sink(&sources, file.source(), found))?;
-                }
-            }
+        let loaded = &loaded;
+        let was_pending = pending.is_some();
+        let mut hand_over_pending = || {
+            pending.take().map_or(Ok(()), |chunk| {
+                hand_over(&mut handover, &progress, chunk, loaded, &context_paths)
+            })
+        };
+        let (written, done) = if work.is_empty() {
+            (hand_over_pending(), Vec::new())
+        } else if !was_pending {
+            (Ok(()), check_chunk(loaded, work))
+        } else {
+            // The sink stays on this thread (a terminal is written from one thread); the
+            // chunk is checked on the pool meanwhile.
+            std::thread::scope(|scope| {
+                let next = scope.spawn(|| check_chunk(loaded, work));
+                let written = hand_over_pending();
+                let done = next
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                (written, done)
+            })
+        };
+        written?;
+        if !done.is_empty() {
+            pending = Some((start, done));
         }
+        start = end;
     }
     progress.finish_and_clear();
     Ok(context)
+}
+
+/// Hands a checked chunk over: kept, or written through the sink in path order.
+fn hand_over(
+    handover: &mut Handover<'_>,
+    progress: &indicatif::ProgressBar,
+    (first, chunk): (usize, Vec<(File, Vec<Diagnostic>)>),
+    loaded: &[Loaded],
+    context_paths: &[PathBuf],
+) -> std::io::Result<()> {
+    match handover {
+        Handover::Keep(keep) => {
+            for (file, found) in chunk {
+                keep(file, found);
+            }
+        }
+        Handover::Stream(sink) => {
+            let sources = Window {
+                chunk: &chunk,
+                first,
+                loaded,
+                context_paths,
+            };
+            for (file, found) in &chunk {
+                progress.suspend(|| sink(&sources, file.source(), found))?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The corpus phase: the counterparts of the run's postings read and summarised with them,
