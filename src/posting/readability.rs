@@ -126,9 +126,11 @@ fn vowel_groups(word: &str, lang: Lang) -> usize {
 /// Syllables of one word: hyphenation points, with vowel groups as the floor.
 pub fn syllables(word: &str, lang: Lang) -> usize {
     // Postings repeat their words: each thread remembers the words it has counted, per language.
+    // A fast hash: a word is looked up once per occurrence, and these keys are not chosen by
+    // an adversary who could make them collide to any harm beyond a slower run.
+    type Known = std::collections::HashMap<String, usize, foldhash::fast::FixedState>;
     thread_local! {
-        static KNOWN: std::cell::RefCell<[std::collections::HashMap<String, usize>; 2]> =
-            std::cell::RefCell::default();
+        static KNOWN: std::cell::RefCell<[Known; 2]> = std::cell::RefCell::default();
     }
     let table = lang as usize;
     if let Some(n) = KNOWN.with_borrow(|known| known[table].get(word).copied()) {

@@ -52,10 +52,10 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
 });
 
 /// The stems of one list by their first letter, so a word is compared with a few stems only.
-type Stems = std::collections::HashMap<char, Vec<String>>;
+type Stems = std::collections::HashMap<char, Vec<String>, foldhash::fast::FixedState>;
 
 fn by_initial(stems: &[String]) -> Stems {
-    let mut out = Stems::new();
+    let mut out = Stems::default();
     for stem in stems {
         if let Some(c) = stem.chars().next() {
             out.entry(c).or_default().push(stem.clone());
