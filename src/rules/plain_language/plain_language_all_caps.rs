@@ -61,6 +61,16 @@ fn is_caps_word(w: &str) -> bool {
 /// Runs of words in capitals separated by spaces only, as byte ranges of each word.
 pub fn caps_runs(text: &str) -> Vec<Vec<(usize, usize)>> {
     let mut runs: Vec<Vec<(usize, usize)>> = Vec::new();
+    // A word in capitals has two capitals in a row: most text has none.
+    let mut after_capital = false;
+    if !text.chars().any(|c| {
+        let capital = c.is_uppercase();
+        let pair = capital && after_capital;
+        after_capital = capital;
+        pair
+    }) {
+        return runs;
+    }
     let mut run: Vec<(usize, usize)> = Vec::new();
     for (start, word) in words(text) {
         if !is_caps_word(word) {
