@@ -286,8 +286,24 @@ fn read_pay(source: &SourceFile, fm: &FrontMatter, md: &Markdown, folded: &[Cow<
             });
         }
     }
+    // Whether each section's heading speaks of pay or of benefits.
+    let headings: Vec<(bool, bool)> = md
+        .sections
+        .iter()
+        .map(|s| {
+            let heading = s.heading.and_then(|h| md.headings.get(h));
+            heading.map_or((false, false), |h| {
+                let h = fold_case(&h.text);
+                (
+                    PAY_HEADING.regex().is_match(&h),
+                    BENEFITS.regex().is_match(&h),
+                )
+            })
+        })
+        .collect();
     for (block, folded) in md.blocks.iter().zip(folded) {
-        read_block_pay(source, md, block, folded, &mut facts);
+        let heading = headings.get(block.section).copied().unwrap_or_default();
+        read_block_pay(source, block, folded, heading, &mut facts);
     }
     if facts.closed_status.is_none()
         && let Some(m) = CLOSED.find(source.text.as_str())
@@ -297,12 +313,13 @@ fn read_pay(source: &SourceFile, fm: &FrontMatter, md: &Markdown, folded: &[Cow<
     facts
 }
 
-/// Pay in one block; `folded` is its text folded to lower case, for the case-insensitive cues.
+/// Pay in one block; `folded` is its text folded to lower case, for the case-insensitive cues;
+/// `heading` says whether its section's heading is about pay, and about benefits.
 fn read_block_pay(
     source: &SourceFile,
-    md: &Markdown,
     block: &TextBlock,
     folded: &str,
+    (in_pay_section, in_benefits_section): (bool, bool),
     facts: &mut Facts,
 ) {
     let map = |r: Range<usize>| block.source_span(r).range();
@@ -312,22 +329,10 @@ fn read_block_pay(
     {
         facts.closed_status = Some(source.span(map(m)));
     }
-    let heading = md
-        .sections
-        .get(block.section)
-        .and_then(|s| s.heading)
-        .and_then(|h| md.headings.get(h))
-        .map(|h| fold_case(&h.text));
-    let in_pay_section = heading
-        .as_deref()
-        .is_some_and(|h| PAY_HEADING.regex().is_match(h));
     let pay_words = PAY_WORDS.regex().is_match(folded);
     // Benefits and allowances are money, but not pay.
-    let in_benefits_section = heading
-        .as_deref()
-        .is_some_and(|h| BENEFITS.regex().is_match(h));
     let benefit_words = BENEFITS.regex().is_match(folded) && !pay_words;
-    let found = salary::find_all(text);
+    let found = salary::find_all_folded(text, folded);
     let read_amounts = found.iter().any(|p| matches!(p, PayText::Amounts(_)));
     if (in_pay_section || pay_words)
         && !in_benefits_section

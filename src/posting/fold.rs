@@ -15,11 +15,31 @@ use super::pattern::Pattern;
 /// one character of the same UTF-8 length is replaced by it (`É` → `é`, `Œ` → `œ`); the rare
 /// others (`İ`, the Kelvin sign) are kept as written.
 pub fn fold_case(text: &str) -> Cow<'_, str> {
+    let Some(first) = first_capital(text) else {
+        return Cow::Borrowed(text);
+    };
+    let mut out = text.to_owned();
+    // ASCII capitals all at once; then the others, each in place.
+    out[first..].make_ascii_lowercase();
+    let mut i = first;
+    while let Some(n) = out.as_bytes()[i..].iter().position(|b| !b.is_ascii()) {
+        i += n;
+        let c = out[i..].chars().next().expect("a character starts here");
+        if let Some(l) = small_letter(c) {
+            let mut buf = [0; 4];
+            out.replace_range(i..i + c.len_utf8(), l.encode_utf8(&mut buf));
+        }
+        i += c.len_utf8();
+    }
+    Cow::Owned(out)
+}
+
+/// Where the first character [`fold_case`] changes is.
+fn first_capital(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
-    // Runs of lower-case ASCII, most of any text, are copied whole.
+    // Runs of lower-case ASCII, most of any text, are skipped whole.
     let notable = |b: &u8| b.is_ascii_uppercase() || !b.is_ascii();
-    let mut out = String::new();
-    let (mut copied, mut i) = (0, 0);
+    let mut i = 0;
     loop {
         // Sixteen bytes at a time (a check the compiler turns into vector instructions), then
         // byte by byte within the chunk that holds something to look at.
@@ -28,43 +48,33 @@ pub fn fold_case(text: &str) -> Cow<'_, str> {
         {
             i += 16;
         }
-        let Some(n) = bytes[i..].iter().position(notable) else {
-            break;
-        };
-        i += n;
+        i += bytes[i..].iter().position(notable)?;
         let c = text[i..].chars().next().expect("a character starts here");
-        let len = c.len_utf8();
-        let lower = match c {
-            'A'..='Z' => Some(c.to_ascii_lowercase()),
-            // Latin-1 capitals (not `×`) are 0x20 below their small letters.
-            '\u{C0}'..='\u{DE}' if c != '×' => char::from_u32(c as u32 + 0x20),
-            // Latin-1 symbols and small letters, and punctuation (`’`, `—`, no-break spaces),
-            // the other characters of English and French text, have no capital form to fold.
-            '\u{80}'..='\u{BF}' | '\u{DF}'..='\u{FF}' | '\u{2000}'..='\u{206F}' => None,
-            c if c.is_uppercase() => {
-                let mut lower = c.to_lowercase();
-                match (lower.next(), lower.next()) {
-                    (Some(l), None) if l.len_utf8() == len => Some(l),
-                    _ => None,
-                }
-            }
-            _ => None,
-        };
-        if let Some(l) = lower {
-            if out.is_empty() {
-                out.reserve(text.len());
-            }
-            out.push_str(&text[copied..i]);
-            out.push(l);
-            copied = i + len;
+        if small_letter(c).is_some() {
+            return Some(i);
         }
-        i += len;
+        i += c.len_utf8();
     }
-    if copied == 0 {
-        return Cow::Borrowed(text);
+}
+
+/// The lower case of a capital when it is one character of the same UTF-8 length.
+fn small_letter(c: char) -> Option<char> {
+    match c {
+        'A'..='Z' => Some(c.to_ascii_lowercase()),
+        // Latin-1 capitals (not `×`) are 0x20 below their small letters.
+        '\u{C0}'..='\u{DE}' if c != '×' => char::from_u32(c as u32 + 0x20),
+        // Latin-1 symbols and small letters, and punctuation (`’`, `—`, no-break spaces),
+        // the other characters of English and French text, have no capital form to fold.
+        '\u{80}'..='\u{BF}' | '\u{DF}'..='\u{FF}' | '\u{2000}'..='\u{206F}' => None,
+        c if c.is_uppercase() => {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => Some(l),
+                _ => None,
+            }
+        }
+        _ => None,
     }
-    out.push_str(&text[copied..]);
-    Cow::Owned(out)
 }
 
 /// A regular expression matched case-insensitively. Its pattern is written in lower case and

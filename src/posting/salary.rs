@@ -234,6 +234,11 @@ fn amount(caps: &Caps) -> Option<Amount> {
 
 /// Every statement of pay in `text`, in order.
 pub fn find_all(text: &str) -> Vec<PayText> {
+    find_all_folded(text, &crate::posting::fold::fold_case(text))
+}
+
+/// [`find_all`], given the text already [`fold_case`](crate::posting::fold::fold_case)d.
+pub fn find_all_folded(text: &str, folded: &str) -> Vec<PayText> {
     // `$75k` is not 75 dollars: an amount glued to a letter is left unread.
     let amounts: Vec<Amount> = AMOUNT
         .captures_iter(text)
@@ -319,8 +324,8 @@ pub fn find_all(text: &str) -> Vec<PayText> {
             range: m.start()..m.end(),
         });
     }
-    for range in VAGUE.find_all(text) {
-        out.push(PayText::Vague { range });
+    for m in VAGUE.regex().find_iter(folded) {
+        out.push(PayText::Vague { range: m.range() });
     }
     out.sort_by_key(|p| match p {
         PayText::Amounts(a) => a.range.start,
