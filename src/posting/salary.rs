@@ -239,12 +239,17 @@ pub fn find_all(text: &str) -> Vec<PayText> {
 
 /// [`find_all`], given the text already [`fold_case`](crate::posting::fold::fold_case)d.
 pub fn find_all_folded(text: &str, folded: &str) -> Vec<PayText> {
-    // `$75k` is not 75 dollars: an amount glued to a letter is left unread.
-    let amounts: Vec<Amount> = AMOUNT
-        .captures_iter(text)
-        .filter_map(|c| amount(&c))
-        .filter(|a| !text[a.range.end..].starts_with(|c: char| c.is_alphabetic()))
-        .collect();
+    // `$75k` is not 75 dollars: an amount glued to a letter is left unread. Every amount has
+    // its dollar sign, and most blocks none: those are not searched.
+    let amounts: Vec<Amount> = if memchr::memchr(b'$', text.as_bytes()).is_some() {
+        AMOUNT
+            .captures_iter(text)
+            .filter_map(|c| amount(&c))
+            .filter(|a| !text[a.range.end..].starts_with(|c: char| c.is_alphabetic()))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < amounts.len() {
