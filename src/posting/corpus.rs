@@ -259,19 +259,17 @@ pub fn hash_of(text: &str) -> u64 {
 
 /// Most of its words start with a capital or hold a digit.
 fn is_names(text: &str) -> bool {
-    let words: Vec<&str> = text
-        .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .collect();
-    let names = words
-        .iter()
-        .filter(|w| {
-            w.chars()
-                .find(|c| c.is_alphanumeric())
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-        })
-        .count();
-    names * 5 >= words.len() * 3
+    let (mut words, mut names) = (0, 0);
+    for word in text.split(|c: char| c.is_whitespace() || c == ',' || c == ';') {
+        let Some(first) = word.chars().find(|c| c.is_alphanumeric()) else {
+            continue;
+        };
+        words += 1;
+        if first.is_uppercase() || first.is_ascii_digit() {
+            names += 1;
+        }
+    }
+    names * 5 >= words * 3
 }
 
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -453,11 +451,16 @@ fn section_of(path: &str, lang: Lang) -> String {
         .join("/")
 }
 
+/// A block as the translation rules compare it: white space collapsed, folded to lower case.
 fn normalise_block(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    super::fold::fold_case(&out).into_owned()
 }
 
 /// Summarises `posting` (or its segment `span`, in `lang`).
@@ -620,7 +623,7 @@ fn detail_of(posting: &Posting, span: Span, shared: &Interner) -> Detail {
     let blocks = md
         .blocks
         .iter()
-        .filter(|b| inside(b.span) && b.text.split_whitespace().count() >= 8)
+        .filter(|b| inside(b.span) && b.text.split_whitespace().nth(7).is_some())
         .map(|b| Block {
             text: hash_of(&normalise_block(&b.text)),
             span: b.span,
