@@ -58,17 +58,31 @@ fn is_caps_word(w: &str) -> bool {
     w.chars().all(char::is_uppercase) && w.chars().nth(1).is_some()
 }
 
+/// A word in capitals has two capitals in a row: most text has none. ASCII is read a byte
+/// at a time, other characters decoded.
+fn two_capitals_in_a_row(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let (mut i, mut after_capital) = (0, false);
+    while let Some(&b) = bytes.get(i) {
+        let (capital, len) = if b.is_ascii() {
+            (b.is_ascii_uppercase(), 1)
+        } else {
+            let c = text[i..].chars().next().expect("a character starts here");
+            (c.is_uppercase(), c.len_utf8())
+        };
+        if capital && after_capital {
+            return true;
+        }
+        after_capital = capital;
+        i += len;
+    }
+    false
+}
+
 /// Runs of words in capitals separated by spaces only, as byte ranges of each word.
 pub fn caps_runs(text: &str) -> Vec<Vec<(usize, usize)>> {
     let mut runs: Vec<Vec<(usize, usize)>> = Vec::new();
-    // A word in capitals has two capitals in a row: most text has none.
-    let mut after_capital = false;
-    if !text.chars().any(|c| {
-        let capital = c.is_uppercase();
-        let pair = capital && after_capital;
-        after_capital = capital;
-        pair
-    }) {
+    if !two_capitals_in_a_row(text) {
         return runs;
     }
     let mut run: Vec<(usize, usize)> = Vec::new();
@@ -148,5 +162,27 @@ fn check(posting: &Posting, cx: &mut Context) {
                 .replace(Applicability::Safe, format!("Write `{fixed}`"), fixed);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_capitals_in_a_row_in_any_script() {
+        for (text, expected) in [
+            ("APPLY now", true),
+            ("ÉTÉ", true),
+            ("dÉÀ", true),
+            ("Été à Ottawa", false),
+            ("A B C", false),
+            ("aB", false),
+            ("", false),
+        ] {
+            assert_eq!(two_capitals_in_a_row(text), expected, "{text}");
+        }
+        assert!(caps_runs("Été à Ottawa").is_empty());
+        assert_eq!(caps_runs("APPLY NOW, please").len(), 1);
     }
 }
