@@ -125,25 +125,32 @@ fn vowel_groups(word: &str, lang: Lang) -> usize {
 
 /// Syllables of one word: hyphenation points, with vowel groups as the floor.
 pub fn syllables(word: &str, lang: Lang) -> usize {
-    // Postings repeat their words: each thread remembers the words it has counted, per language.
-    // A fast hash: a word is looked up once per occurrence, and these keys are not chosen by
-    // an adversary who could make them collide to any harm beyond a slower run.
-    type Known = std::collections::HashMap<String, usize, foldhash::fast::FixedState>;
+    with_known(lang, |known| syllables_in(known, word, lang))
+}
+
+/// Words whose syllables were counted, by language.
+type Known = std::collections::HashMap<String, usize, foldhash::fast::FixedState>;
+
+/// Runs `f` with this thread's table of counted words for `lang`: postings repeat their
+/// words. A fast hash: a word is looked up once per occurrence, and these keys are not chosen
+/// by an adversary who could make them collide to any harm beyond a slower run.
+fn with_known<R>(lang: Lang, f: impl FnOnce(&mut Known) -> R) -> R {
     thread_local! {
         static KNOWN: std::cell::RefCell<[Known; 2]> = std::cell::RefCell::default();
     }
-    let table = lang as usize;
-    if let Some(n) = KNOWN.with_borrow(|known| known[table].get(word).copied()) {
+    KNOWN.with_borrow_mut(|known| f(&mut known[lang as usize]))
+}
+
+fn syllables_in(known: &mut Known, word: &str, lang: Lang) -> usize {
+    if let Some(&n) = known.get(word) {
         return n;
     }
     let n = count_syllables(word, lang);
-    KNOWN.with_borrow_mut(|known| {
-        // A bound on memory: a corpus of postings uses far fewer distinct words.
-        if known[table].len() >= 100_000 {
-            known[table].clear();
-        }
-        known[table].insert(word.to_string(), n);
-    });
+    // A bound on memory: a corpus of postings uses far fewer distinct words.
+    if known.len() >= 100_000 {
+        known.clear();
+    }
+    known.insert(word.to_string(), n);
     n
 }
 
@@ -167,13 +174,15 @@ pub fn count_sentence(sentence: &str, lang: Lang) -> Counts {
         sentences: 1,
         ..Counts::default()
     };
-    for w in words(sentence) {
-        counts.words += 1;
-        counts.syllables += syllables(w, lang);
-        if w.chars().filter(|c| c.is_alphabetic()).count() > 6 {
-            counts.long_words += 1;
+    with_known(lang, |known| {
+        for w in words(sentence) {
+            counts.words += 1;
+            counts.syllables += syllables_in(known, w, lang);
+            if w.chars().filter(|c| c.is_alphabetic()).count() > 6 {
+                counts.long_words += 1;
+            }
         }
-    }
+    });
     counts
 }
 
