@@ -81,7 +81,7 @@ const PAY_KEYS: [&str; 6] = [
 ];
 
 static CLOSED: LazyLock<Folded> = LazyLock::new(|| {
-    Folded::new(
+    Folded::scanning(
         r"(?-u:\b)(?:we\s+received\s+(?:approximately\s+|about\s+|over\s+|more\s+than\s+)?[0-9,]+\s+applications|(?:this\s+)?(?:posting|competition|job|position)\s+(?:is|has)\s+(?:now\s+)?closed|applications\s+are\s+(?:now\s+)?closed|nous\s+avons\s+reçu\s+(?:environ\s+|plus\s+de\s+)?[0-9\s]+candidatures|(?:cette\s+)?(?:offre|annonce|possibilité)\s+(?:d'emploi\s+)?est\s+(?:maintenant\s+)?(?:fermée|close)|les\s+candidatures\s+sont\s+(?:maintenant\s+)?fermées)(?-u:\b)",
     )
 });

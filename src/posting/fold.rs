@@ -102,6 +102,11 @@ impl Folded {
         self.0.find(&fold_case(text)).map(|m| m.range())
     }
 
+    /// [`Folded::new`] for a pattern that never gets literal prefilters ([`Pattern::scanning`]).
+    pub fn scanning(pattern: &str) -> Folded {
+        Folded(Pattern::scanning(pattern))
+    }
+
     /// The expression, to run over text folded once for several expressions.
     pub fn regex(&self) -> &Pattern {
         &self.0
