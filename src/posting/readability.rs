@@ -59,7 +59,9 @@ impl Counts {
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-')))
         .map(|w| w.trim_matches(|c: char| matches!(c, '\'' | '’' | '-')))
-        .filter(|w| w.chars().any(char::is_alphabetic))
+        .filter(|w| {
+            w.bytes().any(|b| b.is_ascii_alphabetic()) || w.chars().any(char::is_alphabetic)
+        })
 }
 
 fn is_vowel(c: char, lang: Lang) -> bool {
@@ -178,7 +180,8 @@ pub fn count_sentence(sentence: &str, lang: Lang) -> Counts {
         for w in words(sentence) {
             counts.words += 1;
             counts.syllables += syllables_in(known, w, lang);
-            if w.chars().filter(|c| c.is_alphabetic()).count() > 6 {
+            // Seven letters take seven bytes at least.
+            if w.len() > 6 && w.chars().filter(|c| c.is_alphabetic()).count() > 6 {
                 counts.long_words += 1;
             }
         }
