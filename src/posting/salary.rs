@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use super::pattern::{Caps, Pattern};
 
-use super::fold::Folded;
+use super::fold::{Folded, fold_case};
 
 /// The period a pay amount is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -234,14 +234,14 @@ fn amount(caps: &Caps) -> Option<Amount> {
 
 /// Every statement of pay in `text`, in order.
 pub fn find_all(text: &str) -> Vec<PayText> {
-    find_all_folded(text, &crate::posting::fold::fold_case(text))
+    find_all_folded(text, &fold_case(text))
 }
 
-/// [`find_all`], given the text already [`fold_case`](crate::posting::fold::fold_case)d.
+/// [`find_all`], given the text already [`fold_case`]d.
 pub fn find_all_folded(text: &str, folded: &str) -> Vec<PayText> {
     // `$75k` is not 75 dollars: an amount glued to a letter is left unread. Every amount has
     // its dollar sign, and most blocks none: those are not searched.
-    let amounts: Vec<Amount> = if memchr::memchr(b'$', text.as_bytes()).is_some() {
+    let amounts: Vec<Amount> = if text.contains('$') {
         AMOUNT
             .captures_iter(text)
             .filter_map(|c| amount(&c))

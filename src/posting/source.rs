@@ -150,6 +150,13 @@ pub fn line_end(text: &str, pos: usize) -> usize {
         .map_or(text.len(), |i| pos + i + 1)
 }
 
+/// Where `part`, a slice of `whole` (a word `split` from it), starts in `whole`.
+pub fn offset_in(whole: &str, part: &str) -> usize {
+    let at = (part.as_ptr() as usize).wrapping_sub(whole.as_ptr() as usize);
+    debug_assert!(at + part.len() <= whole.len(), "a slice of the text");
+    at
+}
+
 /// The largest char boundary at or before `offset`.
 pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     while offset > 0 && !text.is_char_boundary(offset) {

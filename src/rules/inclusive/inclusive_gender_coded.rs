@@ -2,6 +2,7 @@ use std::sync::LazyLock;
 
 use crate::posting::Lang;
 use crate::posting::fold::fold_case;
+use crate::posting::source::offset_in;
 use crate::rules::prelude::*;
 
 declare_rule! {
@@ -97,7 +98,7 @@ fn check(posting: &Posting, cx: &mut Context) {
             if !(is_masculine || is_feminine) || lists.exceptions.iter().any(|e| e == lower) {
                 continue;
             }
-            let start = lower.as_ptr() as usize - folded.as_ptr() as usize;
+            let start = offset_in(&folded, lower);
             let span = block.source_span(start..start + lower.len());
             let lower = lower.to_string();
             if is_masculine {

@@ -1,6 +1,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use crate::posting::source::offset_in;
 use crate::rules::prelude::*;
 
 declare_rule! {
@@ -50,8 +51,7 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let is_word = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-');
     text.split(move |c: char| !is_word(c))
         .filter(|w| !w.is_empty())
-        // Each word is a slice of `text`: its offset is where it starts in it.
-        .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .map(move |w| (offset_in(text, w), w))
 }
 
 fn is_caps_word(w: &str) -> bool {
