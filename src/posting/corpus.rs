@@ -390,8 +390,11 @@ pub fn host(url: &str) -> Option<String> {
 }
 
 /// A link target with its language markers neutralised: `/en/x-eng.aspx` ≈ `/fr/x-fra.aspx`.
+/// The fragment is left out: a page's anchors differ from one language's version to the
+/// other's (`#toc12259212260` in English, none in French), and the page is the same.
 pub fn neutral_target(url: &str) -> String {
-    let mut out = url.trim().trim_end_matches('/').to_string();
+    let page = url.split_once('#').map_or(url, |(page, _)| page);
+    let mut out = page.trim().trim_end_matches('/').to_string();
     if let Some(rest) = out.strip_prefix("http://") {
         out = format!("https://{rest}");
     }
@@ -1196,6 +1199,11 @@ mod tests {
         assert_ne!(
             neutral_target("https://canada.ca/en/a"),
             neutral_target("https://canada.ca/en/b")
+        );
+        // Anchors differ between a page's versions; the page is what is compared.
+        assert_eq!(
+            neutral_target("https://www.tbs-sct.gc.ca/view-visualiser-eng.aspx?id=1#toc1226/"),
+            neutral_target("https://www.tbs-sct.gc.ca/view-visualiser-fra.aspx?id=1")
         );
     }
 
