@@ -7,7 +7,8 @@ declare_rule! {
     /// Facts that differ between the English and French versions of a posting: the closing
     /// date, time or time zone (`EDT` and `HAE` agree), pay amounts, classification codes
     /// (`IT-03`), e-mail addresses, and link targets (the same address, or the other language's
-    /// version of it: `/en/…` ≈ `/fr/…`, `-eng.aspx` ≈ `-fra.aspx`).
+    /// version of it: `/en/…` ≈ `/fr/…`, `-eng.aspx` ≈ `-fra.aspx`; an anchor `#…` is not
+    /// compared, as a page's anchors differ between its versions).
     ///
     /// ## Why it matters
     /// A deadline or a salary that differs between languages gives readers of one language a
