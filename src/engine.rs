@@ -4,11 +4,14 @@
 use std::borrow::Cow;
 use std::path::PathBuf;
 
+use std::sync::atomic::Ordering;
+
 use rayon::prelude::*;
 
 use crate::config::{FileSettings, Settings};
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Packed, Severity};
 use crate::discover::{self, Discovered};
+use crate::interner::Interner;
 use crate::online;
 use crate::posting::corpus::{self, Corpus, FileDigest, Summary};
 use crate::posting::{FileId, Posting, SourceFile};
@@ -79,9 +82,16 @@ enum Entry {
 }
 
 /// How much posting text the first pass may hold in memory for the second when the findings
-/// are streamed; beyond it, files are let go after their summary and read and parsed again at
-/// their turn. A posting's model takes about ten times its text.
+/// of fewer files than threads are streamed (their rules then run beside the corpus phase). A
+/// posting's model takes about ten times its text.
 const HELD_BYTES: u64 = 1 << 20;
+
+/// How many bytes of packed findings the first pass may keep for the second when the findings
+/// are streamed: a file's posting rules run as soon as it is parsed, and only its findings
+/// wait for its turn, packed (about 70 bytes a finding, under a hundredth of what its parsed
+/// model would take; 10,000 generated postings need about 8 MiB). Beyond the budget, files are
+/// let go after their summary and read and parsed again at their turn.
+const FINDINGS_BYTES: usize = 6 << 20;
 
 /// How many files are checked at once in the second pass, in order.
 const CHUNK: usize = 64;
@@ -105,6 +115,9 @@ enum State {
     Held(Box<Posting>),
     /// Parsed, summarised and let go; its text's hash tells whether it changed since.
     Released(u64),
+    /// Parsed, summarised, checked by the posting rules and let go: the text's hash, and the
+    /// findings.
+    Checked(u64, Packed),
     /// Not a posting (unreadable, too large, not text): its text, if any, for the findings.
     Unread(Box<SourceFile>),
     /// Handed over to the second pass.
@@ -133,8 +146,9 @@ pub fn run(found: Discovered, settings: &Settings) -> Run {
 pub type Sink<'s> = dyn FnMut(&dyn Sources, &SourceFile, &[Diagnostic]) -> std::io::Result<()> + 's;
 
 /// Lints the discovered files and hands each file with its sorted findings to `sink`, in path
-/// order, as soon as they are known. Only summaries of the files are kept for the whole run,
-/// so memory stays bounded however many files there are.
+/// order, as soon as they are known. Only summaries of the files, and up to
+/// [`FINDINGS_BYTES`] of their packed findings, are kept for the whole run, so memory stays
+/// bounded however many files there are.
 pub fn stream(found: Discovered, settings: &Settings, sink: &mut Sink<'_>) -> std::io::Result<()> {
     drive(found, settings, Handover::Stream(sink)).map(drop)
 }
@@ -150,7 +164,9 @@ enum Handover<'h> {
 /// parallel); then the corpus rules run on the summaries; then, in path order and a chunk at a
 /// time, each file's posting rules run, its corpus findings join, its suppressions apply and it
 /// is handed over. When kept, every parsed posting is held between the passes and the
-/// counterparts read for comparison are returned; when streamed, only [`HELD_BYTES`] of text are.
+/// counterparts read for comparison are returned. When streamed, a file's posting rules run in
+/// the first pass and only its packed findings are kept (up to [`FINDINGS_BYTES`]), or, for
+/// fewer files than threads, its posting is held (up to [`HELD_BYTES`] of text).
 fn drive(
     found: Discovered,
     settings: &Settings,
@@ -194,8 +210,23 @@ fn drive(
         matches!(rule.check, Check::Corpus(_))
             && prepared.iter().any(|(fs, _)| fs.severities[i].is_some())
     });
-    // The files held between the passes: all of them, or the first ones up to the budget.
-    let mut budget = if keep { u64::MAX } else { HELD_BYTES };
+    // The files held between the passes: all of them, or, for fewer files than threads, the
+    // first ones up to the budget.
+    let threads = rayon::current_num_threads();
+    let few = entries.len() < threads;
+    let mut budget = match (keep, few) {
+        (true, _) => u64::MAX,
+        (false, true) => HELD_BYTES,
+        (false, false) => 0,
+    };
+    // The others are checked as soon as parsed while their findings fit in the budget, unless
+    // their rules need the network's answers (known after this pass) or their suppression
+    // comments need the corpus findings.
+    let findings_budget = std::sync::atomic::AtomicIsize::new(if keep || few {
+        0
+    } else {
+        FINDINGS_BYTES as isize
+    });
     let hold: Vec<bool> = entries
         .iter()
         .zip(&prepared)
@@ -207,9 +238,10 @@ fn drive(
         })
         .collect();
     // First pass: read, parse and summarise every file, in parallel.
-    type First = (Loaded, Option<(FileDigest, Vec<Summary>)>, Vec<String>);
+    type Told = (Option<(FileDigest, Vec<Summary>)>, Vec<String>);
     let shared = corpus::Interner::default();
-    let first: Vec<First> = entries
+    let strings = std::sync::Arc::new(Interner::default());
+    let (mut loaded, told): (Vec<Loaded>, Vec<Told>) = entries
         .into_par_iter()
         .zip(prepared)
         .zip(hold)
@@ -250,10 +282,24 @@ fn drive(
                             .map(|l| l.url.clone())
                             .collect();
                     }
+                    let hash = || corpus::hash_of(posting.text());
                     if hold {
                         State::Held(posting)
+                    } else if settings.online.is_none()
+                        && findings_budget.load(Ordering::Relaxed) > 0
+                        && !suppression::any(&posting)
+                    {
+                        let found = check(&posting, &file_settings, settings, None, false);
+                        match Packed::new(found, id, &strings) {
+                            Ok(packed) => {
+                                let bytes = packed.len() + std::mem::size_of::<Packed>();
+                                findings_budget.fetch_sub(bytes as isize, Ordering::Relaxed);
+                                State::Checked(hash(), packed)
+                            }
+                            Err(_) => State::Released(hash()),
+                        }
                     } else {
-                        State::Released(corpus::hash_of(posting.text()))
+                        State::Released(hash())
                     }
                 }
             };
@@ -267,19 +313,17 @@ fn drive(
                 index: i as u32,
                 state,
             };
-            (loaded, summary, urls)
+            (loaded, (summary, urls))
+        })
+        .unzip();
+    let mut urls = std::collections::BTreeSet::new();
+    let summarised: Vec<(FileDigest, Vec<Summary>)> = told
+        .into_iter()
+        .filter_map(|(summary, file_urls)| {
+            urls.extend(file_urls);
+            summary
         })
         .collect();
-    let mut loaded = Vec::with_capacity(first.len());
-    let mut summarised = Vec::new();
-    let mut urls = std::collections::BTreeSet::new();
-    for (file, summary, file_urls) in first {
-        if let Some(summary) = summary {
-            summarised.push(summary);
-        }
-        urls.extend(file_urls);
-        loaded.push(file);
-    }
     // The network, only with `--online`: every link of the run checked once.
     let online = settings
         .online
@@ -287,7 +331,6 @@ fn drive(
         .map(|options| online::check(&urls, options));
     // Then the corpus: translation pairs across files, with counterparts left out of the run.
     // A run of fewer files than threads (a pre-commit hook) checks its postings meanwhile.
-    let threads = rayon::current_num_threads();
     let corpus = || {
         if corpus_rules_on {
             corpus_phase(&loaded, summarised, shared, settings)
@@ -295,7 +338,7 @@ fn drive(
             (Vec::new(), Vec::new())
         }
     };
-    let ((corpus_found, mut context), mut early) = if loaded.len() < threads {
+    let ((corpus_found, mut context), mut early) = if few {
         rayon::join(corpus, || {
             loaded
                 .iter()
@@ -421,7 +464,7 @@ fn hand_over(
 
 /// The corpus phase: the counterparts of the run's postings read and summarised with them,
 /// and the corpus rules run over the summaries. Returns the findings in the run's files, sorted
-/// by file (a file's in rule order), and the counterparts.
+/// by file, and the counterparts.
 fn corpus_phase(
     loaded: &[Loaded],
     mut summarised: Vec<(FileDigest, Vec<Summary>)>,
@@ -455,7 +498,8 @@ fn corpus_phase(
     }
     // Findings in a counterpart that was only read for comparison are not reported.
     found.retain(|d| (d.span.file.0 as usize) < loaded.len());
-    found.sort_by_key(|d| d.span.file);
+    // In place: [`finish`] puts each file's findings in order.
+    found.sort_unstable_by_key(|d| d.span.file);
     found.shrink_to_fit();
     (found, context)
 }
@@ -507,9 +551,10 @@ fn read(
     }
 }
 
-/// The second pass for one file: its posting rules (unless `checked` holds their findings
-/// already), its corpus findings, its suppressions, in order. A file let go after the first pass
-/// is read and parsed again; if it changed in between, only that is said.
+/// The second pass for one file: its posting rules (unless `checked` or the first pass holds
+/// their findings already), its corpus findings, its suppressions, in order. A file let go
+/// after the first pass is read again, and parsed again unless its findings were kept; if it
+/// changed in between, only that is said.
 fn finish(
     loaded: &Loaded,
     state: State,
@@ -519,12 +564,32 @@ fn finish(
     online: Option<&online::Results>,
     spread: bool,
 ) -> (File, Vec<Diagnostic>) {
+    let id = FileId(loaded.index);
     let posting = match state {
         State::Held(posting) => posting,
         State::Unread(source) => return (File::Unread(*source), loaded.found.clone()),
         State::Taken => unreachable!("each file is handed over once"),
+        State::Checked(hash, packed) => {
+            let text = match &loaded.entry {
+                Entry::Given(bytes) => String::from_utf8(bytes.clone()).ok(),
+                _ => std::fs::read(&loaded.path)
+                    .ok()
+                    .and_then(|bytes| String::from_utf8(bytes).ok()),
+            };
+            let path = discover::display(&loaded.path);
+            return match text {
+                Some(text) if corpus::hash_of(&text) == hash => {
+                    // No suppression comment: the corpus findings join as they are.
+                    let mut found = packed.unpack();
+                    found.extend(corpus_found);
+                    found.extend(loaded.found.iter().cloned());
+                    sort(&mut found);
+                    (File::Unread(SourceFile::new(id, path, text)), found)
+                }
+                _ => changed(loaded, id, path),
+            };
+        }
         State::Released(hash) => {
-            let id = FileId(loaded.index);
             let (file, _) = read(
                 id,
                 &loaded.path,
@@ -535,18 +600,7 @@ fn finish(
             );
             match file {
                 File::Posting(posting) if corpus::hash_of(posting.text()) == hash => posting,
-                file => {
-                    let source = SourceFile::new(id, file.source().path.clone(), String::new());
-                    let changed = engine_diagnostic(
-                        &loaded.settings,
-                        &rules::io::IO_ERROR,
-                        &source,
-                        0..0,
-                        "the file changed while postlint was checking it".into(),
-                        "Run postlint again once the file is saved.",
-                    );
-                    return (File::Unread(source), changed.into_iter().collect());
-                }
+                file => return changed(loaded, id, file.source().path.clone()),
             }
         }
     };
@@ -556,6 +610,12 @@ fn finish(
     // Suppressions see every finding of their file, the corpus rules' included.
     suppression::apply(&posting, &mut found, &|rule| loaded.settings.severity(rule));
     found.extend(loaded.found.iter().cloned());
+    sort(&mut found);
+    (File::Posting(posting), found)
+}
+
+/// A file's findings in the order they are reported: by offset, rule, end and message.
+fn sort(found: &mut [Diagnostic]) {
     found.sort_by(|a, b| {
         (a.span.start, a.rule, a.span.end, &a.message).cmp(&(
             b.span.start,
@@ -564,7 +624,20 @@ fn finish(
             &b.message,
         ))
     });
-    (File::Posting(posting), found)
+}
+
+/// What is said of a file that changed between the passes, instead of its findings.
+fn changed(loaded: &Loaded, id: FileId, path: String) -> (File, Vec<Diagnostic>) {
+    let source = SourceFile::new(id, path, String::new());
+    let changed = engine_diagnostic(
+        &loaded.settings,
+        &rules::io::IO_ERROR,
+        &source,
+        0..0,
+        "the file changed while postlint was checking it".into(),
+        "Run postlint again once the file is saved.",
+    );
+    (File::Unread(source), changed.into_iter().collect())
 }
 
 /// The files a streamed chunk's findings may point into: the chunk itself, files still held,

@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod discover;
 pub mod engine;
 pub mod fix;
+pub mod interner;
 pub mod online;
 pub mod posting;
 pub mod report;

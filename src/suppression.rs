@@ -44,6 +44,15 @@ struct Suppression {
     closed_by: Option<Span>,
 }
 
+/// Whether `posting` holds a `postlint-` comment: without one, [`apply`] changes nothing.
+pub fn any(posting: &Posting) -> bool {
+    let text = posting.text();
+    posting.markdown.html.iter().any(|html| {
+        text.get(html.range())
+            .is_some_and(|c| DIRECTIVE.is_match(c))
+    })
+}
+
 /// Removes suppressed diagnostics of `posting` and adds `suppression-*` findings.
 /// `severity_of` gives the configured severity of a rule for this file, `None` when off.
 pub fn apply(

@@ -253,6 +253,65 @@ fn a_file_deleted_during_the_run_is_reported_and_the_others_checked() {
     assert_eq!(run.postings().count(), 2);
 }
 
+/// Between the passes, a streamed run lets files go (keeping their findings, or parsing them
+/// again when they hold suppression comments) and reads them again at their turn: a file
+/// changed meanwhile is said to have changed, and the others get what a kept run finds.
+#[test]
+fn a_file_changed_between_the_passes_is_said_to_have_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = |i: usize| format!("p{i:03}.md");
+    for i in 0..200 {
+        let suppressed = if i % 2 == 0 {
+            "<!-- postlint-disable-next-line plain-language-jargon -->\n"
+        } else {
+            ""
+        };
+        let text = format!(
+            "---\nlang: en\n---\n# Developer {i}\n\n{suppressed}We leverage synergies going forward.\n\nApply at http://bit.ly/x{i}.\n"
+        );
+        std::fs::write(dir.path().join(name(i)), text).unwrap();
+    }
+    let settings = common::settings(dir.path(), postlint::Flags::default());
+    let kept = common::lint(&[dir.path().to_path_buf()], dir.path());
+    // Files checked in a chunk after the one being written, one kept as findings and one
+    // parsed again.
+    let changed = [dir.path().join(name(171)), dir.path().join(name(180))];
+    let found = postlint::discover::discover(&[dir.path().to_path_buf()], &settings).unwrap();
+    let mut streamed = Vec::new();
+    postlint::engine::stream(found, &settings, &mut |_, file, found| {
+        if streamed.is_empty() {
+            for path in &changed {
+                std::fs::write(path, "# Changed\n").unwrap();
+            }
+        }
+        let rules: Vec<&str> = found.iter().map(|d| d.rule).collect();
+        streamed.push((file.path.clone(), rules));
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(streamed.len(), 200);
+    for (i, (path, rules)) in streamed.iter().enumerate() {
+        assert!(path.ends_with(&name(i)), "{path}");
+        if i == 171 || i == 180 {
+            assert_eq!(rules, &["io-error"], "{path}");
+            continue;
+        }
+        let want: Vec<&str> = kept
+            .diagnostics
+            .iter()
+            .filter(|d| d.span.file.0 as usize == i)
+            .map(|d| d.rule)
+            .collect();
+        assert_eq!(rules, &want, "{path}");
+        assert!(rules.contains(&"url-shortened"), "{path}: {rules:?}");
+        assert_eq!(
+            rules.contains(&"plain-language-jargon"),
+            i % 2 == 1,
+            "{path}: {rules:?}"
+        );
+    }
+}
+
 #[test]
 fn a_path_that_does_not_exist_is_a_usage_error() {
     let dir = tempfile::tempdir().unwrap();

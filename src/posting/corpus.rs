@@ -12,8 +12,10 @@
 //! Files of one language that share a key in one folder are duplicates; a file without a
 //! counterpart gets a "did you mean" when a likely one exists.
 
-use std::collections::{BTreeMap, HashMap};
-use std::sync::{Arc, LazyLock, Mutex};
+use std::collections::BTreeMap;
+use std::sync::{Arc, LazyLock};
+
+pub use crate::interner::Interner;
 
 use super::pattern::Pattern;
 
@@ -695,48 +697,6 @@ fn suffix_stem(path: &str) -> Option<(String, Lang)> {
         }
     }
     None
-}
-
-/// One copy of each string that many summaries of a run hold: link targets (postings of one
-/// employer link to the same pages), front matter keys, site sections; each with an id.
-#[derive(Default)]
-pub struct Interner(Mutex<Strings>);
-
-#[derive(Default)]
-struct Strings {
-    ids: HashMap<Arc<str>, u32>,
-    all: Vec<Arc<str>>,
-}
-
-impl Strings {
-    fn id(&mut self, text: &str) -> u32 {
-        if let Some(&id) = self.ids.get(text) {
-            return id;
-        }
-        let id = u32::try_from(self.all.len()).expect("fewer than 2³² distinct strings");
-        let shared: Arc<str> = Arc::from(text);
-        self.all.push(shared.clone());
-        self.ids.insert(shared, id);
-        id
-    }
-}
-
-impl Interner {
-    pub fn get(&self, text: &str) -> Arc<str> {
-        let mut strings = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        let id = strings.id(text);
-        strings.all[id as usize].clone()
-    }
-
-    /// The id of `text`, for [`Corpus::text`].
-    pub fn id(&self, text: &str) -> u32 {
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).id(text)
-    }
-
-    /// Every string, by id.
-    fn into_table(self) -> Vec<Arc<str>> {
-        self.0.into_inner().unwrap_or_else(|e| e.into_inner()).all
-    }
 }
 
 /// The digest and summaries of one posting: one summary for a posting in one language, one
