@@ -141,14 +141,16 @@ impl Reporter for Json {
         out: &mut dyn Write,
     ) -> io::Result<()> {
         self.start(out)?;
+        // Serialised into memory first: one write for the file, not one for each token.
+        let mut buffer = Vec::with_capacity(512 * diagnostics.len());
         for d in diagnostics {
             if self.written > 0 {
-                out.write_all(b",")?;
+                buffer.push(b',');
             }
-            serde_json::to_writer(&mut *out, &diagnostic(sources, d))?;
+            serde_json::to_writer(&mut buffer, &diagnostic(sources, d))?;
             self.written += 1;
         }
-        Ok(())
+        out.write_all(&buffer)
     }
 
     fn finish(&mut self, totals: &Totals, out: &mut dyn Write) -> io::Result<()> {

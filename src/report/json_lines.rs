@@ -17,7 +17,9 @@ impl EachFinding for JsonLines {
         d: &Diagnostic,
         out: &mut dyn Write,
     ) -> io::Result<()> {
-        serde_json::to_writer(&mut *out, &super::json::diagnostic(sources, d))?;
-        writeln!(out)
+        // Serialised into memory first: one write for the line, not one for each token.
+        let mut line = serde_json::to_vec(&super::json::diagnostic(sources, d))?;
+        line.push(b'\n');
+        out.write_all(&line)
     }
 }
