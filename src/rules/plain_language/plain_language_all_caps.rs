@@ -1,7 +1,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use crate::posting::source::offset_in;
+use crate::posting::pattern::Pattern;
 use crate::rules::prelude::*;
 
 declare_rule! {
@@ -46,63 +46,50 @@ static EMPHASIS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     .collect()
 });
 
-/// Runs of letters, digits, apostrophes and hyphens, with their offsets.
-fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let is_word = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-');
-    text.split(move |c: char| !is_word(c))
-        .filter(|w| !w.is_empty())
-        .map(move |w| (offset_in(text, w), w))
+/// Letters, digits, apostrophes and hyphens make words.
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '\'' | '’' | '-')
 }
 
-fn is_caps_word(w: &str) -> bool {
-    w.chars().all(char::is_uppercase) && w.chars().nth(1).is_some()
-}
+/// Two capitals in a row, as [`char::is_uppercase`] reads them.
+static TWO_CAPITALS: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"\p{Uppercase}{2}"));
 
-/// A word in capitals has two capitals in a row: most text has none. ASCII is read a byte
-/// at a time, other characters decoded.
-fn two_capitals_in_a_row(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let (mut i, mut after_capital) = (0, false);
-    while let Some(&b) = bytes.get(i) {
-        let (capital, len) = if b.is_ascii() {
-            (b.is_ascii_uppercase(), 1)
-        } else {
-            let c = text[i..].chars().next().expect("a character starts here");
-            (c.is_uppercase(), c.len_utf8())
-        };
-        if capital && after_capital {
-            return true;
+/// Words in capitals (two letters or more, all capitals), as byte ranges. Each starts with
+/// two capitals in a row, and most text has none: the automaton finds such a pair, and only
+/// the word around it is looked at.
+fn caps_words(text: &str) -> Vec<(usize, usize)> {
+    let mut words = Vec::new();
+    let mut from = 0;
+    while let Some(pair) = TWO_CAPITALS.find(&text[from..]) {
+        let at = from + pair.start();
+        let start = text[..at]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| is_word(c))
+            .last()
+            .map_or(at, |(k, _)| k);
+        let end = text[at..]
+            .char_indices()
+            .find(|&(_, c)| !is_word(c))
+            .map_or(text.len(), |(k, _)| at + k);
+        if text[start..end].chars().all(char::is_uppercase) {
+            words.push((start, end));
         }
-        after_capital = capital;
-        i += len;
+        from = end;
     }
-    false
+    words
 }
 
 /// Runs of words in capitals separated by spaces only, as byte ranges of each word.
 pub fn caps_runs(text: &str) -> Vec<Vec<(usize, usize)>> {
     let mut runs: Vec<Vec<(usize, usize)>> = Vec::new();
-    if !two_capitals_in_a_row(text) {
-        return runs;
-    }
-    let mut run: Vec<(usize, usize)> = Vec::new();
-    for (start, word) in words(text) {
-        if !is_caps_word(word) {
-            if !run.is_empty() {
-                runs.push(std::mem::take(&mut run));
+    for (start, end) in caps_words(text) {
+        match runs.last_mut() {
+            Some(run) if text[run[run.len() - 1].1..start].bytes().all(|b| b == b' ') => {
+                run.push((start, end));
             }
-            continue;
+            _ => runs.push(vec![(start, end)]),
         }
-        let joined = run
-            .last()
-            .is_some_and(|&(_, end)| text[end..start].bytes().all(|b| b == b' '));
-        if !run.is_empty() && !joined {
-            runs.push(std::mem::take(&mut run));
-        }
-        run.push((start, start + word.len()));
-    }
-    if !run.is_empty() {
-        runs.push(run);
     }
     runs
 }
@@ -168,21 +155,64 @@ fn check(posting: &Posting, cx: &mut Context) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::posting::source::offset_in;
+
+    /// Runs as read word by word, every word of the text looked at.
+    fn runs_word_by_word(text: &str) -> Vec<Vec<(usize, usize)>> {
+        let words = text
+            .split(|c: char| !is_word(c))
+            .filter(|w| !w.is_empty())
+            .map(|w| (offset_in(text, w), w));
+        let is_caps = |w: &str| w.chars().all(char::is_uppercase) && w.chars().nth(1).is_some();
+        let mut runs: Vec<Vec<(usize, usize)>> = Vec::new();
+        let mut run: Vec<(usize, usize)> = Vec::new();
+        for (start, word) in words {
+            if !is_caps(word) {
+                if !run.is_empty() {
+                    runs.push(std::mem::take(&mut run));
+                }
+                continue;
+            }
+            let joined = run
+                .last()
+                .is_some_and(|&(_, end)| text[end..start].bytes().all(|b| b == b' '));
+            if !run.is_empty() && !joined {
+                runs.push(std::mem::take(&mut run));
+            }
+            run.push((start, start + word.len()));
+        }
+        if !run.is_empty() {
+            runs.push(run);
+        }
+        runs
+    }
 
     #[test]
-    fn two_capitals_in_a_row_in_any_script() {
+    fn words_in_capitals_in_any_script() {
         for (text, expected) in [
-            ("APPLY now", true),
-            ("ÉTÉ", true),
-            ("dÉÀ", true),
-            ("Été à Ottawa", false),
-            ("A B C", false),
-            ("aB", false),
-            ("", false),
+            ("APPLY now", vec![vec![(0, 5)]]),
+            ("ÉTÉ", vec![vec![(0, 5)]]),
+            ("dÉÀ", vec![]),
+            ("Été à Ottawa", vec![]),
+            ("A B C", vec![]),
+            ("aB", vec![]),
+            ("", vec![]),
+            ("IT-03 and CDS", vec![vec![(10, 13)]]),
+            ("APPLY NOW, please", vec![vec![(0, 5), (6, 9)]]),
+            (
+                "APPLY  NOW - TODAY",
+                vec![vec![(0, 5), (7, 10)], vec![(13, 18)]],
+            ),
+            ("L’ÉTÉ VOUS", vec![vec![(10, 14)]]),
         ] {
-            assert_eq!(two_capitals_in_a_row(text), expected, "{text}");
+            assert_eq!(caps_runs(text), expected, "{text}");
         }
-        assert!(caps_runs("Été à Ottawa").is_empty());
-        assert_eq!(caps_runs("APPLY NOW, please").len(), 1);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn runs_are_those_read_word_by_word(text in "[A-CÉa-cé0-9 ,.’'-]{0,40}") {
+            proptest::prop_assert_eq!(caps_runs(&text), runs_word_by_word(&text));
+        }
     }
 }
