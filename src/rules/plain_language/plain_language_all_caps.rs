@@ -51,8 +51,10 @@ fn is_word(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '\'' | '’' | '-')
 }
 
-/// Two capitals in a row, as [`char::is_uppercase`] reads them.
-static TWO_CAPITALS: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"\p{Uppercase}{2}"));
+/// Two characters in a row that may be capitals: ASCII capitals, or any other character
+/// (Unicode's capitals would make a large automaton, slow to build for one file).
+static TWO_CAPITALS: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"[A-Z\x{80}-\x{10FFFF}]{2}"));
 
 /// Words in capitals (two letters or more, all capitals), as byte ranges. Each starts with
 /// two capitals in a row, and most text has none: the automaton finds such a pair, and only
@@ -62,6 +64,12 @@ fn caps_words(text: &str) -> Vec<(usize, usize)> {
     let mut from = 0;
     while let Some(pair) = TWO_CAPITALS.find(&text[from..]) {
         let at = from + pair.start();
+        let mut chars = text[at..].chars();
+        let first = chars.next().expect("a match is not empty");
+        if !(first.is_uppercase() && chars.next().is_some_and(char::is_uppercase)) {
+            from = at + first.len_utf8();
+            continue;
+        }
         let start = text[..at]
             .char_indices()
             .rev()
@@ -211,7 +219,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn runs_are_those_read_word_by_word(text in "[A-CÉa-cé0-9 ,.’'-]{0,40}") {
+        fn runs_are_those_read_word_by_word(text in "[A-CÉÀa-cé0-9 ,.’'«»\u{a0}-]{0,40}") {
             proptest::prop_assert_eq!(caps_runs(&text), runs_word_by_word(&text));
         }
     }
