@@ -1,9 +1,10 @@
 //! `postlint.toml` and command-line flags → [`Settings`]: which rules run on which file, at
 //! which severity, with which profile and options, and the date taken as today.
 
+use std::any::Any;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use jiff::civil::Date;
@@ -214,6 +215,32 @@ impl FileSettings {
     }
 }
 
+/// A rule's `[rules.<id>]` options: the table as written, and the value the rule reads,
+/// deserialised once for the whole run (patterns in it compiled once, not once a file).
+#[derive(Debug)]
+pub struct RuleOptions {
+    table: toml::Table,
+    typed: OnceLock<Arc<dyn Any + Send + Sync>>,
+}
+
+impl RuleOptions {
+    pub fn new(table: toml::Table) -> RuleOptions {
+        RuleOptions {
+            table,
+            typed: OnceLock::new(),
+        }
+    }
+
+    /// The options as `T`: the rule's options type, read once. Options were checked against
+    /// the rule when the configuration was loaded; a table that does not read as `T` gives
+    /// `T`'s defaults.
+    pub fn get<T: serde::de::DeserializeOwned + Default + Send + Sync + 'static>(&self) -> Arc<T> {
+        let read = || Arc::new(self.table.clone().try_into::<T>().unwrap_or_default());
+        let typed = self.typed.get_or_init(|| read());
+        Arc::clone(typed).downcast::<T>().unwrap_or_else(|_| read())
+    }
+}
+
 #[derive(Debug)]
 pub struct Settings {
     /// The configuration file used, if any.
@@ -226,7 +253,7 @@ pub struct Settings {
     overrides: Vec<(GlobSet, Layer)>,
     flags: Layer,
     /// `[rules.<id>]` options other than `severity`.
-    pub options: BTreeMap<&'static str, toml::Table>,
+    pub options: BTreeMap<&'static str, RuleOptions>,
     /// Network checks, only with `--online`.
     pub online: Option<crate::online::Options>,
     /// Translation pairs named in the configuration.
@@ -573,7 +600,10 @@ impl Settings {
             base,
             overrides,
             flags: flags_layer,
-            options,
+            options: options
+                .into_iter()
+                .map(|(id, table)| (id, RuleOptions::new(table)))
+                .collect(),
             online: None,
             progress: None,
             force_exclude: false,
@@ -767,4 +797,31 @@ pub fn init_file(run: &crate::Run) -> String {
     include_str!("init.toml")
         .replace("{summary}", &summary)
         .replace("{profile}", profile)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, Default, PartialEq, serde::Deserialize)]
+    struct Limits {
+        max: u32,
+    }
+
+    #[test]
+    fn rule_options_are_read_once_a_run() {
+        let table: toml::Table = toml::from_str("max = 12").unwrap();
+        let options = RuleOptions::new(table);
+        let first = options.get::<Limits>();
+        assert_eq!(*first, Limits { max: 12 });
+        assert!(Arc::ptr_eq(&first, &options.get::<Limits>()));
+        // Read as another type, the table is read again, not mistaken for the first.
+        #[derive(Debug, Default, serde::Deserialize)]
+        struct Other {
+            max: Option<u32>,
+        }
+        assert_eq!(options.get::<Other>().max, Some(12));
+        let wrong = RuleOptions::new(toml::from_str("max = 'twelve'").unwrap());
+        assert_eq!(*wrong.get::<Limits>(), Limits::default());
+    }
 }

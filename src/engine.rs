@@ -833,12 +833,14 @@ fn unread_file(
 /// The size above which a file is not checked (`io-file-too-large`), if that rule is on.
 fn max_bytes(file_settings: &FileSettings, settings: &Settings) -> Option<u64> {
     file_settings.severity(&rules::io::IO_FILE_TOO_LARGE)?;
-    let options: rules::io::FileSizeOptions = settings
+    let max = settings
         .options
         .get(rules::io::IO_FILE_TOO_LARGE.id)
-        .and_then(|t| t.clone().try_into().ok())
-        .unwrap_or_default();
-    Some(options.max_bytes)
+        .map_or_else(
+            || rules::io::FileSizeOptions::default().max_bytes,
+            |o| o.get::<rules::io::FileSizeOptions>().max_bytes,
+        );
+    Some(max)
 }
 
 fn too_large(size: u64, file_settings: &FileSettings, settings: &Settings) -> bool {

@@ -12,7 +12,7 @@ use super::salary::Jurisdiction;
 pub struct Context<'a> {
     pub(crate) rule: &'static Rule,
     pub(crate) severity: Severity,
-    pub(crate) options: Option<&'a toml::Table>,
+    pub(crate) options: Option<&'a crate::config::RuleOptions>,
     pub(crate) today: Date,
     pub(crate) jurisdiction: Option<&'static Jurisdiction>,
     pub(crate) employer_size: Option<u32>,
@@ -28,11 +28,13 @@ impl<'a> Context<'a> {
         self.diagnostics.last_mut().expect("just pushed")
     }
 
-    /// The rule's options from `[rules.<id>]` in `postlint.toml`, or their defaults.
-    pub fn options<T: serde::de::DeserializeOwned + Default>(&self) -> T {
+    /// The rule's options from `[rules.<id>]` in `postlint.toml`, or their defaults; read once
+    /// a run, whatever the number of files.
+    pub fn options<T: serde::de::DeserializeOwned + Default + Send + Sync + 'static>(
+        &self,
+    ) -> std::sync::Arc<T> {
         self.options
-            .and_then(|t| t.clone().try_into().ok())
-            .unwrap_or_default()
+            .map_or_else(|| std::sync::Arc::new(T::default()), |o| o.get::<T>())
     }
 
     /// The pay-transparency law configured for this file, if any.

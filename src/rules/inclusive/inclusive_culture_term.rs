@@ -52,7 +52,7 @@ const PACKS: [(Lang, &str); 2] = [
 ];
 
 fn check(posting: &Posting, cx: &mut Context) {
-    let options: ListOptions = cx.options();
+    let options = cx.options::<ListOptions>();
     let list = word_list::list_for(&LIST, &PACKS, &options);
     for hit in list.find(posting, &options.allow) {
         let help = hit.help();

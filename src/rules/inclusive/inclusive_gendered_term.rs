@@ -63,7 +63,7 @@ static SHORT_DOUBLET: std::sync::LazyLock<Pattern> = std::sync::LazyLock::new(||
 });
 
 fn check(posting: &Posting, cx: &mut Context) {
-    let options: ListOptions = cx.options();
+    let options = cx.options::<ListOptions>();
     // Short doublets are for tables and forms, where space is short (OQLF). A posting written
     // with them has many: report the first three, with the count.
     let mut doublets = Vec::new();

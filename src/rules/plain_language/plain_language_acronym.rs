@@ -62,7 +62,7 @@ static EMPHASIS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 static ACRONYM: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"(?-u:\b)[A-Z]{2,6}s?(?-u:\b)"));
 
 fn check(posting: &Posting, cx: &mut Context) {
-    let options: Options = cx.options();
+    let options = cx.options::<Options>();
     let text: String = posting
         .markdown
         .blocks

@@ -53,7 +53,7 @@ impl Default for Options {
 }
 
 fn check(posting: &Posting, cx: &mut Context) {
-    let options: Options = cx.options();
+    let options = cx.options::<Options>();
     let md = &posting.markdown;
     for block in &md.blocks {
         // Paragraphs only: list items and headings are their own units.

@@ -58,7 +58,7 @@ impl Default for Options {
 const MAX_REPORTED: usize = 3;
 
 fn check(posting: &Posting, cx: &mut Context) {
-    let options: Options = cx.options();
+    let options = cx.options::<Options>();
     let mut long: Vec<(usize, super::Sentence)> = super::sentences(posting)
         .into_iter()
         .filter(|s| !s.heading)

@@ -80,7 +80,7 @@ impl Default for Options {
 const MIN_WORDS: usize = 80;
 
 fn check(posting: &Posting, cx: &mut Context) {
-    let options: Options = cx.options();
+    let options = cx.options::<Options>();
     let sentences = super::sentences(posting);
     for lang in [Lang::En, Lang::Fr] {
         let mine: Vec<_> = sentences

@@ -49,7 +49,7 @@ struct Options {
 }
 
 fn check(posting: &Posting, cx: &mut Context) {
-    let options: Options = cx.options();
+    let options = cx.options::<Options>();
     for link in posting.urls() {
         let Some(host) = link.host() else { continue };
         let domain = super::registrable(&host);

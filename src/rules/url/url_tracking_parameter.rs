@@ -53,7 +53,7 @@ fn is_tracking(name: &str, extra: &[String]) -> bool {
 }
 
 fn check(posting: &Posting, cx: &mut Context) {
-    let options: Options = cx.options();
+    let options = cx.options::<Options>();
     for link in posting.urls() {
         // The URL as Markdown decoded it (`&amp;` is `&`).
         let url = link.url.as_str();

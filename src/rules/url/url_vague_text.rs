@@ -49,7 +49,7 @@ fn normalize(text: &str) -> String {
 }
 
 fn check(posting: &Posting, cx: &mut Context) {
-    let options: Options = cx.options();
+    let options = cx.options::<Options>();
     let extra: Vec<(Option<Lang>, String)> = options
         .extend
         .iter()

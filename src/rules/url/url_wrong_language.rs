@@ -78,7 +78,7 @@ static ONLY: LazyLock<Folded> = LazyLock::new(|| {
 });
 
 fn check(posting: &Posting, cx: &mut Context) {
-    let options: Options = cx.options();
+    let options = cx.options::<Options>();
     for link in posting.urls() {
         let Some(lang) = posting.lang_at(link.span.start as usize) else {
             continue;
