@@ -448,12 +448,7 @@ fn hand_over(
             }
         }
         Handover::Stream(sink) => {
-            let sources = Window {
-                chunk: &chunk,
-                first,
-                loaded,
-                context_paths,
-            };
+            let sources = Window::new(&chunk, first, loaded, context_paths);
             for (file, found) in &chunk {
                 progress.suspend(|| sink(&sources, file.source(), found))?;
             }
@@ -641,29 +636,44 @@ fn changed(loaded: &Loaded, id: FileId, path: String) -> (File, Vec<Diagnostic>)
 }
 
 /// The files a streamed chunk's findings may point into: the chunk itself, files still held,
-/// and any other read again from disk.
+/// and any other read again from disk, once for the chunk however many labels point into it.
 struct Window<'a> {
     chunk: &'a [(File, Vec<Diagnostic>)],
     first: usize,
     loaded: &'a [Loaded],
     context_paths: &'a [PathBuf],
+    /// The other files the chunk's findings point into, read when first needed.
+    others: std::collections::BTreeMap<u32, std::cell::OnceCell<SourceFile>>,
 }
 
-impl Sources for Window<'_> {
-    fn source(&self, id: FileId) -> Cow<'_, SourceFile> {
-        let i = id.0 as usize;
-        if let Some((file, _)) = i.checked_sub(self.first).and_then(|k| self.chunk.get(k)) {
-            return Cow::Borrowed(file.source());
+impl<'a> Window<'a> {
+    fn new(
+        chunk: &'a [(File, Vec<Diagnostic>)],
+        first: usize,
+        loaded: &'a [Loaded],
+        context_paths: &'a [PathBuf],
+    ) -> Window<'a> {
+        let in_chunk = |i: u32| (first..first + chunk.len()).contains(&(i as usize));
+        let others = chunk
+            .iter()
+            .flat_map(|(_, found)| found)
+            .flat_map(|d| d.labels.iter().map(|l| l.span.file.0))
+            .filter(|&i| !in_chunk(i))
+            .map(|i| (i, std::cell::OnceCell::new()))
+            .collect();
+        Window {
+            chunk,
+            first,
+            loaded,
+            context_paths,
+            others,
         }
+    }
+
+    /// A file of the run or a counterpart, as it is on disk (or as it was given).
+    fn read(&self, id: FileId) -> SourceFile {
+        let i = id.0 as usize;
         let (path, given) = match self.loaded.get(i) {
-            Some(Loaded {
-                state: State::Held(posting),
-                ..
-            }) => return Cow::Borrowed(&posting.source),
-            Some(Loaded {
-                state: State::Unread(source),
-                ..
-            }) => return Cow::Borrowed(source),
             Some(loaded) => (
                 loaded.path.as_path(),
                 match &loaded.entry {
@@ -673,7 +683,7 @@ impl Sources for Window<'_> {
             ),
             None => match self.context_paths.get(i - self.loaded.len()) {
                 Some(path) => (path.as_path(), None),
-                None => return Cow::Owned(SourceFile::new(id, String::new(), String::new())),
+                None => return SourceFile::new(id, String::new(), String::new()),
             },
         };
         let bytes = match given {
@@ -682,7 +692,24 @@ impl Sources for Window<'_> {
         };
         let text = String::from_utf8(bytes)
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-        Cow::Owned(SourceFile::new(id, discover::display(path), text))
+        SourceFile::new(id, discover::display(path), text)
+    }
+}
+
+impl Sources for Window<'_> {
+    fn source(&self, id: FileId) -> Cow<'_, SourceFile> {
+        let i = id.0 as usize;
+        if let Some((file, _)) = i.checked_sub(self.first).and_then(|k| self.chunk.get(k)) {
+            return Cow::Borrowed(file.source());
+        }
+        match self.loaded.get(i).map(|l| &l.state) {
+            Some(State::Held(posting)) => Cow::Borrowed(&posting.source),
+            Some(State::Unread(source)) => Cow::Borrowed(source),
+            _ => match self.others.get(&id.0) {
+                Some(cell) => Cow::Borrowed(cell.get_or_init(|| self.read(id))),
+                None => Cow::Owned(self.read(id)),
+            },
+        }
     }
 }
 

@@ -64,6 +64,39 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
         })
 }
 
+/// How many [`words`] `text` has: runs of word characters holding a letter, ASCII read a
+/// byte at a time.
+pub fn word_count(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let (mut count, mut i) = (0, 0);
+    let (mut in_word, mut letter) = (false, false);
+    while let Some(&b) = bytes.get(i) {
+        let (is_word, is_letter, len) = if b.is_ascii() {
+            (
+                b.is_ascii_alphanumeric() || b == b'\'' || b == b'-',
+                b.is_ascii_alphabetic(),
+                1,
+            )
+        } else {
+            let c = text[i..].chars().next().expect("a character starts here");
+            (
+                c.is_alphanumeric() || c == '’',
+                c.is_alphabetic(),
+                c.len_utf8(),
+            )
+        };
+        if is_word {
+            in_word = true;
+            letter |= is_letter;
+        } else if in_word {
+            count += usize::from(letter);
+            (in_word, letter) = (false, false);
+        }
+        i += len;
+    }
+    count + usize::from(in_word && letter)
+}
+
 fn is_vowel(c: char, lang: Lang) -> bool {
     let vowels = match lang {
         Lang::En => "aeiouy",
@@ -192,6 +225,27 @@ pub fn count_sentence(sentence: &str, lang: Lang) -> Counts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_counted_as_they_are_read() {
+        for (text, count) in [
+            ("", 0),
+            ("Apply now.", 2),
+            ("l’équipe du CDS-2 -- 42 'quoted'", 4),
+            ("- ' ’ 123", 0),
+            ("Été à Ottawa", 3),
+        ] {
+            assert_eq!(word_count(text), count, "{text}");
+            assert_eq!(words(text).count(), count, "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_count_is_the_number_of_words(text in "[a-cA-CÉé0-9 ,.’'«\u{a0}-]{0,40}") {
+            proptest::prop_assert_eq!(word_count(&text), words(&text).count());
+        }
+    }
 
     #[test]
     fn english_syllables() {

@@ -62,7 +62,7 @@ fn check(posting: &Posting, cx: &mut Context) {
     let mut long: Vec<(usize, super::Sentence)> = super::sentences(posting)
         .into_iter()
         .filter(|s| !s.heading)
-        .map(|s| (readability::words(s.text).count(), s))
+        .map(|s| (readability::word_count(s.text), s))
         .filter(|(words, _)| *words > options.max_words)
         .collect();
     let total = long.len();
