@@ -3,7 +3,6 @@
 
 use std::borrow::Cow;
 use std::path::PathBuf;
-
 use std::sync::atomic::Ordering;
 
 use rayon::prelude::*;
@@ -237,7 +236,8 @@ fn drive(
             held
         })
         .collect();
-    // First pass: read, parse and summarise every file, in parallel.
+    // First pass: read, parse and summarise every file, in parallel, and check it when its
+    // findings are to be kept.
     type Told = (Option<(FileDigest, Vec<Summary>)>, Vec<String>);
     let shared = corpus::Interner::default();
     let strings = std::sync::Arc::new(Interner::default());
