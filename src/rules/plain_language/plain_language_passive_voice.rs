@@ -45,8 +45,10 @@ static PASSIVE: LazyLock<Folded> = LazyLock::new(|| {
 });
 
 /// `-ed` words that are adjectives after *to be*, not passives.
-const ADJECTIVES: [&str; 12] = [
+const ADJECTIVES: [&str; 14] = [
     "interested",
+    "focused",
+    "dedicated",
     "excited",
     "based",
     "skilled",
