@@ -171,19 +171,26 @@ impl Packed {
         strings: &Arc<Interner>,
     ) -> Result<Packed, Vec<Diagnostic>> {
         let within = |span: &Span| span.file == file;
-        let packable = found.iter().all(|d| {
-            within(&d.span)
-                && d.labels.iter().all(|l| within(&l.span))
-                && d.fix.iter().flat_map(|f| &f.edits).all(|e| within(&e.span))
-                && rules::index_of(d.rule).is_some_and(|i| u16::try_from(i).is_ok())
-        });
-        if !packable {
+        // Each finding's rule index, found once; none when a finding cannot be packed.
+        let rules: Option<Vec<u16>> = found
+            .iter()
+            .map(|d| {
+                let inside = within(&d.span)
+                    && d.labels.iter().all(|l| within(&l.span))
+                    && d.fix.iter().flat_map(|f| &f.edits).all(|e| within(&e.span));
+                inside
+                    .then(|| rules::index_of(d.rule))
+                    .flatten()
+                    .and_then(|i| u16::try_from(i).ok())
+            })
+            .collect();
+        let Some(rules) = rules else {
             return Err(found);
-        }
+        };
         let stored: Vec<Stored> = found
             .into_iter()
-            .map(|d| {
-                let rule = rules::index_of(d.rule).expect("checked above") as u16;
+            .zip(rules)
+            .map(|(d, rule)| {
                 let help = d.help.map(|h| strings.id(&h));
                 let fix = d
                     .fix

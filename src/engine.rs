@@ -109,6 +109,16 @@ struct Loaded {
     state: State,
 }
 
+impl Loaded {
+    /// The file's bytes now: as given, or as they are on disk.
+    fn bytes(&self) -> std::io::Result<Vec<u8>> {
+        match &self.entry {
+            Entry::Given(bytes) => Ok(bytes.clone()),
+            _ => std::fs::read(&self.path),
+        }
+    }
+}
+
 enum State {
     /// Parsed and held until its turn.
     Held(Box<Posting>),
@@ -565,12 +575,10 @@ fn finish(
         State::Unread(source) => return (File::Unread(*source), loaded.found.clone()),
         State::Taken => unreachable!("each file is handed over once"),
         State::Checked(hash, packed) => {
-            let text = match &loaded.entry {
-                Entry::Given(bytes) => String::from_utf8(bytes.clone()).ok(),
-                _ => std::fs::read(&loaded.path)
-                    .ok()
-                    .and_then(|bytes| String::from_utf8(bytes).ok()),
-            };
+            let text = loaded
+                .bytes()
+                .ok()
+                .and_then(|bytes| String::from_utf8(bytes).ok());
             let path = discover::display(&loaded.path);
             return match text {
                 Some(text) if corpus::hash_of(&text) == hash => {
@@ -673,23 +681,14 @@ impl<'a> Window<'a> {
     /// A file of the run or a counterpart, as it is on disk (or as it was given).
     fn read(&self, id: FileId) -> SourceFile {
         let i = id.0 as usize;
-        let (path, given) = match self.loaded.get(i) {
-            Some(loaded) => (
-                loaded.path.as_path(),
-                match &loaded.entry {
-                    Entry::Given(bytes) => Some(bytes.as_slice()),
-                    _ => None,
-                },
-            ),
+        let (path, bytes) = match self.loaded.get(i) {
+            Some(loaded) => (loaded.path.as_path(), loaded.bytes()),
             None => match self.context_paths.get(i - self.loaded.len()) {
-                Some(path) => (path.as_path(), None),
+                Some(path) => (path.as_path(), std::fs::read(path)),
                 None => return SourceFile::new(id, String::new(), String::new()),
             },
         };
-        let bytes = match given {
-            Some(bytes) => bytes.to_vec(),
-            None => std::fs::read(path).unwrap_or_default(),
-        };
+        let bytes = bytes.unwrap_or_default();
         let text = String::from_utf8(bytes)
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         SourceFile::new(id, discover::display(path), text)
