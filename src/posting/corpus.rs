@@ -21,6 +21,7 @@ use super::pattern::Pattern;
 
 use super::fold::{Folded, fold_case};
 use super::front_matter::{FrontMatterKind, Value};
+use super::readability::runs;
 use super::salary::PayText;
 use super::{FileId, Lang, LangSource, Posting, Span};
 
@@ -262,7 +263,7 @@ pub fn hash_of(text: &str) -> u64 {
 /// Most of its words start with a capital or hold a digit.
 fn is_names(text: &str) -> bool {
     let (mut words, mut names) = (0, 0);
-    for word in text.split(|c: char| c.is_whitespace() || c == ',' || c == ';') {
+    for word in runs(text, |c| !(c.is_whitespace() || c == ',' || c == ';')) {
         let Some(first) = word.chars().find(|c| c.is_alphanumeric()) else {
             continue;
         };
@@ -456,16 +457,17 @@ fn section_of(path: &str, lang: Lang) -> String {
         .join("/")
 }
 
-/// A block as the translation rules compare it: white space collapsed, folded to lower case.
-fn normalise_block(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
+/// A hash of a block as the translation rules compare it: folded to lower case (`folded`), its
+/// words the same whatever white space parts them.
+fn block_hash(folded: &str) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = foldhash::fast::FixedState::default().build_hasher();
+    for word in runs(folded, |c| !c.is_whitespace()) {
+        hasher.write(word.as_bytes());
+        // Never a byte of UTF-8: words end where they end.
+        hasher.write_u8(0xff);
     }
-    super::fold::fold_case(&out).into_owned()
+    hasher.finish()
 }
 
 /// Summarises `posting` (or its segment `span`, in `lang`).
@@ -628,9 +630,10 @@ fn detail_of(posting: &Posting, span: Span, shared: &Interner) -> Detail {
     let blocks = md
         .blocks
         .iter()
-        .filter(|b| inside(b.span) && b.text.split_whitespace().nth(7).is_some())
-        .map(|b| Block {
-            text: hash_of(&normalise_block(&b.text)),
+        .enumerate()
+        .filter(|(_, b)| inside(b.span) && b.text.split_whitespace().nth(7).is_some())
+        .map(|(i, b)| Block {
+            text: block_hash(posting.folded(i)),
             span: b.span,
             names: is_names(posting.slice(b.span)),
         })

@@ -1,7 +1,6 @@
 //! Facts several rules need, read once per posting: closing dates, publication dates, whether
 //! the posting is still open, and what it says about pay.
 
-use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -108,20 +107,20 @@ static PAY_WORDS: LazyLock<Folded> = LazyLock::new(|| {
     )
 });
 
-/// The facts of a posting; `sentences` are its blocks' sentences (block index, range in the
-/// block's text), in block order. Dates and pay are read side by side (see `rayon::join`): a
-/// one-file run builds their expressions on two cores. Both read the blocks folded to lower
-/// case (see `fold`), folded once here.
+/// The facts of a posting; `folded` are its blocks' texts folded to lower case (see `fold`),
+/// `sentences` its blocks' sentences (block index, range in the block's text), in block order.
+/// Dates and pay are read side by side (see `rayon::join`): a one-file run builds their
+/// expressions on two cores.
 pub fn read(
     source: &SourceFile,
     fm: &FrontMatter,
     md: &Markdown,
+    folded: &[&str],
     sentences: &[(usize, Range<usize>)],
 ) -> Facts {
-    let folded: Vec<Cow<str>> = md.blocks.iter().map(|b| fold_case(&b.text)).collect();
     let (mut facts, pay) = rayon::join(
-        || read_dates(source, fm, md, &folded, sentences),
-        || read_pay(source, fm, md, &folded),
+        || read_dates(source, fm, md, folded, sentences),
+        || read_pay(source, fm, md, folded),
     );
     facts.closed_status = pay.closed_status;
     facts.pay = pay.pay;
@@ -182,7 +181,7 @@ fn read_dates(
     source: &SourceFile,
     fm: &FrontMatter,
     md: &Markdown,
-    folded: &[Cow<str>],
+    folded: &[&str],
     sentences: &[(usize, Range<usize>)],
 ) -> Facts {
     let mut facts = Facts::default();
@@ -224,7 +223,7 @@ fn read_dates(
         rest = after;
         let map = |r: Range<usize>| block.source_span(r).range();
         let text = block.text.as_str();
-        let folded = &*folded[i];
+        let folded = folded[i];
         // A deadline is read sentence by sentence, so other dates of the paragraph stay out.
         for (_, sentence) in of_block {
             let base = sentence.start;
@@ -255,7 +254,7 @@ fn read_dates(
 }
 
 /// Pay, in pay keys and in the text, and a status saying applications are closed.
-fn read_pay(source: &SourceFile, fm: &FrontMatter, md: &Markdown, folded: &[Cow<str>]) -> Facts {
+fn read_pay(source: &SourceFile, fm: &FrontMatter, md: &Markdown, folded: &[&str]) -> Facts {
     let mut facts = Facts::default();
     for kv in key_values(source, fm) {
         if !(kv.is(&PAY_KEYS)

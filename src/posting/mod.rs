@@ -61,6 +61,9 @@ pub struct Posting {
     schema_errors: OnceLock<Vec<SchemaError>>,
     /// Each sentence of the text blocks: its block and its range in the block's text.
     sentences: OnceLock<Vec<(usize, std::ops::Range<usize>)>>,
+    /// Each text block folded to lower case (see [`fold::fold_case`]); `None` where folding
+    /// changes nothing.
+    folded: Vec<Option<Box<str>>>,
     /// Each text block as the word lists read it (see [`fold::normalise`]), made on first use.
     list_texts: OnceLock<Vec<(String, Vec<u32>)>>,
 }
@@ -103,7 +106,22 @@ impl Posting {
                     .map(move |r| (i, r))
             })
             .collect();
-        let facts = facts::read(&source, &front_matter, &markdown, &sentences);
+        // Blocks are folded once, for the dates, the pay and every rule that reads them so.
+        let folded: Vec<Option<Box<str>>> = markdown
+            .blocks
+            .iter()
+            .map(|b| match fold::fold_case(&b.text) {
+                std::borrow::Cow::Owned(f) => Some(f.into_boxed_str()),
+                std::borrow::Cow::Borrowed(_) => None,
+            })
+            .collect();
+        let folded_texts: Vec<&str> = folded
+            .iter()
+            .zip(&markdown.blocks)
+            .map(|(f, b)| f.as_deref().unwrap_or(&b.text))
+            .collect();
+        let facts = facts::read(&source, &front_matter, &markdown, &folded_texts, &sentences);
+        drop(folded_texts);
         let profile = match profile {
             ProfileChoice::None => None,
             ProfileChoice::Fixed(p) => Some(p.clone()),
@@ -123,6 +141,7 @@ impl Posting {
             missing_files: Vec::new(),
             schema_errors: OnceLock::new(),
             sentences: OnceLock::from(sentences),
+            folded,
             list_texts: OnceLock::new(),
         }
     }
@@ -162,14 +181,21 @@ impl Posting {
         self.sentences.get().map_or(&[], Vec::as_slice)
     }
 
+    /// The text of block `i` folded to lower case, at the same offsets (see
+    /// [`fold::fold_case`]).
+    pub fn folded(&self, i: usize) -> &str {
+        match &self.folded[i] {
+            Some(folded) => folded,
+            None => &self.markdown.blocks[i].text,
+        }
+    }
+
     /// Each text block as the word lists read it, normalised once for all of them: its text,
     /// and the offset in the block's text of each of its bytes.
     pub fn list_texts(&self) -> &[(String, Vec<u32>)] {
         self.list_texts.get_or_init(|| {
-            self.markdown
-                .blocks
-                .iter()
-                .map(|b| fold::normalise(&b.text))
+            (0..self.markdown.blocks.len())
+                .map(|i| fold::normalise(self.folded(i)))
                 .collect()
         })
     }

@@ -1,7 +1,7 @@
 use std::sync::LazyLock;
 
 use crate::posting::Lang;
-use crate::posting::fold::fold_case;
+use crate::posting::readability::runs;
 use crate::posting::source::offset_in;
 use crate::rules::prelude::*;
 
@@ -82,23 +82,20 @@ fn check(posting: &Posting, cx: &mut Context) {
     let lists = &*LISTS;
     let mut masculine: Vec<(String, Span)> = Vec::new();
     let mut feminine: Vec<(String, Span)> = Vec::new();
-    for block in &posting.markdown.blocks {
+    let (masculine_stems, feminine_stems) = &*STEMS;
+    for (i, block) in posting.markdown.blocks.iter().enumerate() {
         if posting.lang_at(block.span.start as usize) != Some(Lang::En) {
             continue;
         }
-        // Folded once: a word's offset in the folded text is its offset in the block.
-        let folded = fold_case(&block.text);
-        for lower in folded.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
-            if lower.is_empty() {
-                continue;
-            }
-            let (masculine_stems, feminine_stems) = &*STEMS;
+        // A word's offset in the folded text is its offset in the block.
+        let folded = posting.folded(i);
+        for lower in runs(folded, |c| c.is_alphanumeric() || c == '-') {
             let is_masculine = starts_with_any(masculine_stems, lower);
             let is_feminine = !is_masculine && starts_with_any(feminine_stems, lower);
             if !(is_masculine || is_feminine) || lists.exceptions.iter().any(|e| e == lower) {
                 continue;
             }
-            let start = offset_in(&folded, lower);
+            let start = offset_in(folded, lower);
             let span = block.source_span(start..start + lower.len());
             let lower = lower.to_string();
             if is_masculine {

@@ -71,7 +71,8 @@ fn check(posting: &Posting, cx: &mut Context) {
         if s.lang != Lang::En {
             continue;
         }
-        let Some(m) = PASSIVE.find(s.text) else {
+        let folded = &posting.folded(s.block)[s.start..s.start + s.text.len()];
+        let Some(m) = PASSIVE.regex().find(folded).map(|m| m.range()) else {
             continue;
         };
         let phrase = &s.text[m.clone()];
