@@ -119,14 +119,38 @@ impl Folded {
     }
 }
 
+/// Text as the word lists read it (see [`normalise`]), and the way back to the offsets of the
+/// text it was read from.
+#[derive(Clone, Debug, Default)]
+pub struct Normalised {
+    pub text: String,
+    /// Where the offsets part: from offset `.0` of `text` on, offset `r` was read from offset
+    /// `.1 + (r - .0)` (until the next jump). Before the first jump they are the same.
+    jumps: Vec<(u32, u32)>,
+}
+
+impl Normalised {
+    /// The offset in the original text that offset `i` of [`Normalised::text`] was read from
+    /// (`i` on a character boundary, or its end).
+    pub fn source_offset(&self, i: usize) -> usize {
+        let i = i as u32;
+        match self.jumps.partition_point(|&(at, _)| at <= i) {
+            0 => i as usize,
+            n => {
+                let (at, from) = self.jumps[n - 1];
+                (from + (i - at)) as usize
+            }
+        }
+    }
+}
+
 /// `text` as the lists read it: folded to lower case, each run of white space one space,
-/// `’` an apostrophe; and for each byte of it (and its end), the offset in `text` it was read
-/// from.
-pub fn normalise(text: &str) -> (String, Vec<u32>) {
+/// `’` an apostrophe; with the way back to the offsets of `text`.
+pub fn normalise(text: &str) -> Normalised {
     let folded = fold_case(text);
     let bytes = folded.as_bytes();
     let mut read = String::with_capacity(bytes.len());
-    let mut at: Vec<u32> = Vec::with_capacity(bytes.len() + 1);
+    let mut jumps = Vec::new();
     // Runs of ASCII other than white space are copied whole; other characters one by one.
     let notable = |b: &u8| !b.is_ascii() || b.is_ascii_whitespace() || *b == 0x0b;
     let (mut i, mut after_space) = (0, false);
@@ -137,7 +161,6 @@ pub fn normalise(text: &str) -> (String, Vec<u32>) {
             .unwrap_or(bytes.len() - i);
         if run > 0 {
             read.push_str(&folded[i..i + run]);
-            at.extend(i as u32..(i + run) as u32);
             after_space = false;
             i += run;
         }
@@ -145,23 +168,24 @@ pub fn normalise(text: &str) -> (String, Vec<u32>) {
             break;
         };
         let space = c.is_whitespace();
+        let written = read.len();
         if space {
             if !after_space {
                 read.push(' ');
-                at.push(i as u32);
             }
         } else if c == '’' {
             read.push('\'');
-            at.push(i as u32);
         } else {
             read.push(c);
-            at.extend(std::iter::repeat_n(i as u32, c.len_utf8()));
         }
         after_space = space;
         i += c.len_utf8();
+        // The character took as many bytes as it was read from, or the offsets jump.
+        if read.len() - written != c.len_utf8() {
+            jumps.push((read.len() as u32, i as u32));
+        }
     }
-    at.push(text.len() as u32);
-    (read, at)
+    Normalised { text: read, jumps }
 }
 
 /// A word character for the patterns read over English and French text: the `\w` of the
@@ -176,6 +200,33 @@ pub const LETTER: &str = r"[A-Za-z\u{C0}-\u{D6}\u{D8}-\u{F6}\u{F8}-\u{24F}]";
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Every character of the normalised text maps back to the character it was read
+        /// from, and its end to the end of the text.
+        #[test]
+        fn normalised_offsets_lead_back_to_what_was_read(
+            text in "[aZ é’'\u{a0}\n\t\u{2003}İ]{0,40}"
+        ) {
+            let normalised = normalise(&text);
+            let folded = fold_case(&text);
+            let mut expected = Vec::new();
+            let mut chars = folded.char_indices().peekable();
+            while let Some((i, c)) = chars.next() {
+                expected.push(i);
+                if c.is_whitespace() {
+                    while chars.next_if(|(_, c)| c.is_whitespace()).is_some() {}
+                }
+            }
+            let starts: Vec<usize> = normalised
+                .text
+                .char_indices()
+                .map(|(i, _)| normalised.source_offset(i))
+                .collect();
+            proptest::prop_assert_eq!(starts, expected);
+            proptest::prop_assert_eq!(normalised.source_offset(normalised.text.len()), text.len());
+        }
+    }
 
     #[test]
     fn folding_keeps_every_offset() {

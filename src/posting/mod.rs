@@ -65,7 +65,7 @@ pub struct Posting {
     /// changes nothing.
     folded: Vec<Option<Box<str>>>,
     /// Each text block as the word lists read it (see [`fold::normalise`]), made on first use.
-    list_texts: OnceLock<Vec<(String, Vec<u32>)>>,
+    list_texts: OnceLock<Vec<fold::Normalised>>,
 }
 
 /// How to choose a posting's profile.
@@ -190,9 +190,8 @@ impl Posting {
         }
     }
 
-    /// Each text block as the word lists read it, normalised once for all of them: its text,
-    /// and the offset in the block's text of each of its bytes.
-    pub fn list_texts(&self) -> &[(String, Vec<u32>)] {
+    /// Each text block as the word lists read it, normalised once for all of them.
+    pub fn list_texts(&self) -> &[fold::Normalised] {
         self.list_texts.get_or_init(|| {
             (0..self.markdown.blocks.len())
                 .map(|i| fold::normalise(self.folded(i)))

@@ -57,6 +57,8 @@ pub struct ListOptions {
 #[derive(Debug)]
 pub struct WordList {
     terms: Vec<(Lang, Term)>,
+    /// Each term in lower case, as [`WordList::term_for`] compares them.
+    lower: Vec<String>,
     /// One automaton per language, of the terms as the lists read them.
     automata: Vec<(Lang, AhoCorasick)>,
 }
@@ -104,7 +106,7 @@ impl WordList {
                 let patterns: Vec<String> = terms
                     .iter()
                     .filter(|(l, _)| *l == lang)
-                    .map(|(_, t)| normalise(t.term.trim_end_matches('*')).0)
+                    .map(|(_, t)| normalise(t.term.trim_end_matches('*')).text)
                     .filter(|p| !p.is_empty())
                     .collect();
                 if patterns.is_empty() {
@@ -119,28 +121,31 @@ impl WordList {
                 Some((lang, automaton))
             })
             .collect();
-        WordList { terms, automata }
+        let lower = terms.iter().map(|(_, t)| t.term.to_lowercase()).collect();
+        WordList {
+            terms,
+            lower,
+            automata,
+        }
     }
 
     fn term_for(&self, lang: Lang, found: &str) -> Option<&Term> {
         let lower = found.to_lowercase().replace('’', "'");
         self.terms
             .iter()
-            .filter(|(l, _)| *l == lang)
-            .map(|(_, t)| t)
-            .find(|t| {
-                let term = t.term.to_lowercase();
-                match term.strip_suffix('*') {
-                    Some(prefix) => lower.starts_with(prefix),
-                    None => lower == term,
-                }
+            .zip(&self.lower)
+            .filter(|((l, _), _)| *l == lang)
+            .find(|(_, term)| match term.strip_suffix('*') {
+                Some(prefix) => lower.starts_with(prefix),
+                None => lower == **term,
             })
+            .map(|((_, t), _)| t)
     }
 
     /// Every term of the list in the posting's running text, in its language.
     pub fn find<'a>(&'a self, posting: &Posting, allow: &[String]) -> Vec<Hit<'a>> {
         let mut hits = Vec::new();
-        for (block, (read, at)) in posting.markdown.blocks.iter().zip(posting.list_texts()) {
+        for (block, read) in posting.markdown.blocks.iter().zip(posting.list_texts()) {
             let Some(lang) = posting.lang_at(block.span.start as usize) else {
                 continue;
             };
@@ -148,8 +153,8 @@ impl WordList {
                 continue;
             };
             let text = block.text.as_str();
-            for m in automaton.find_iter(read) {
-                let (start, mut end) = (at[m.start()] as usize, at[m.end()] as usize);
+            for m in automaton.find_iter(&read.text) {
+                let (start, mut end) = (read.source_offset(m.start()), read.source_offset(m.end()));
                 // Word boundaries, checked here so that accented letters count as letters.
                 if text[..start].chars().next_back().is_some_and(is_word) {
                     continue;
@@ -181,12 +186,17 @@ impl WordList {
                 {
                     continue;
                 }
-                let from_here = text[start..].to_lowercase().replace('’', "'");
-                if term
-                    .except
-                    .iter()
-                    .any(|e| from_here.starts_with(&e.to_lowercase()))
-                {
+                if term.except.iter().any(|e| {
+                    // As many characters of the text as the exception has, in lower case.
+                    let lower = e.to_lowercase();
+                    let from_here: String = text[start..]
+                        .chars()
+                        .take(lower.chars().count())
+                        .collect::<String>()
+                        .to_lowercase()
+                        .replace('’', "'");
+                    from_here.starts_with(&lower)
+                }) {
                     continue;
                 }
                 hits.push(Hit {
@@ -226,11 +236,11 @@ mod tests {
     #[test]
     fn normalised_text_maps_back_to_every_original_offset() {
         let text = "He  or\u{a0}\nShe’s FINE";
-        let (read, at) = normalise(text);
+        let normalised = normalise(text);
+        let read = normalised.text.as_str();
         assert_eq!(read, "he or she's fine");
-        assert_eq!(at.len(), read.len() + 1);
         let she = read.find("she's").unwrap();
-        let at = |i: usize| at[i] as usize;
+        let at = |i: usize| normalised.source_offset(i);
         assert_eq!(&text[at(she)..at(she + "she's".len())], "She’s");
         assert_eq!(&text[at(0)..at(read.find(" she").unwrap())], "He  or");
         assert_eq!(at(read.len()), text.len());
@@ -247,10 +257,10 @@ mod tests {
             ("code ninjas", Some("ninja")),
             ("he or he", None),
         ] {
-            let (read, at) = normalise(text);
+            let read = normalise(text);
             let found = automaton
-                .find(&read)
-                .map(|m| &text[at[m.start()] as usize..at[m.end()] as usize]);
+                .find(&read.text)
+                .map(|m| &text[read.source_offset(m.start())..read.source_offset(m.end())]);
             assert_eq!(found, expected, "{text}");
         }
     }
