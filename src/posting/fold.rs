@@ -151,17 +151,21 @@ pub fn normalise(text: &str) -> Normalised {
     let bytes = folded.as_bytes();
     let mut read = String::with_capacity(bytes.len());
     let mut jumps = Vec::new();
-    // Runs of ASCII other than white space are copied whole; other characters one by one.
-    let notable = |b: &u8| !b.is_ascii() || b.is_ascii_whitespace() || *b == 0x0b;
+    // Runs of ASCII, spaces included but not after white space, are copied whole; other
+    // characters one by one.
     let (mut i, mut after_space) = (0, false);
     loop {
-        let run = bytes[i..]
-            .iter()
-            .position(notable)
-            .unwrap_or(bytes.len() - i);
+        let mut run = 0;
+        while let Some(&b) = bytes.get(i + run) {
+            let plain = b.is_ascii() && !b.is_ascii_whitespace() && b != 0x0b;
+            if !(plain || (b == b' ' && !after_space)) {
+                break;
+            }
+            after_space = b == b' ';
+            run += 1;
+        }
         if run > 0 {
             read.push_str(&folded[i..i + run]);
-            after_space = false;
             i += run;
         }
         let Some(c) = folded[i..].chars().next() else {
