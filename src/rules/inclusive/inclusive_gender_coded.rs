@@ -1,8 +1,8 @@
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, MatchKind};
+
 use crate::posting::Lang;
-use crate::posting::readability::runs;
-use crate::posting::source::offset_in;
 use crate::rules::prelude::*;
 
 declare_rule! {
@@ -52,27 +52,19 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
     .expect("valid pack (tests/data.rs)")
 });
 
-/// The stems of one list by their first letter, so a word is compared with a few stems only.
-type Stems = std::collections::HashMap<char, Vec<String>, foldhash::fast::FixedState>;
+/// The stems of both lists, masculine first, in one automaton: at a word's start it reports the
+/// first stem listed that the word starts with. Stems hold letters and hyphens only, so a match
+/// never runs over the start of another word.
+static STEMS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let lists = &*LISTS;
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(lists.masculine.iter().chain(&lists.feminine))
+        .expect("stems make an automaton")
+});
 
-fn by_initial(stems: &[String]) -> Stems {
-    let mut out = Stems::default();
-    for stem in stems {
-        if let Some(c) = stem.chars().next() {
-            out.entry(c).or_default().push(stem.clone());
-        }
-    }
-    out
-}
-
-static STEMS: LazyLock<(Stems, Stems)> =
-    LazyLock::new(|| (by_initial(&LISTS.masculine), by_initial(&LISTS.feminine)));
-
-fn starts_with_any(stems: &Stems, word: &str) -> bool {
-    word.chars()
-        .next()
-        .and_then(|c| stems.get(&c))
-        .is_some_and(|list| list.iter().any(|stem| word.starts_with(stem.as_str())))
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '-'
 }
 
 /// A difference larger than this makes the wording "strongly" coded (Gender Decoder).
@@ -82,26 +74,29 @@ fn check(posting: &Posting, cx: &mut Context) {
     let lists = &*LISTS;
     let mut masculine: Vec<(String, Span)> = Vec::new();
     let mut feminine: Vec<(String, Span)> = Vec::new();
-    let (masculine_stems, feminine_stems) = &*STEMS;
     for (i, block) in posting.markdown.blocks.iter().enumerate() {
         if posting.lang_at(block.span.start as usize) != Some(Lang::En) {
             continue;
         }
         // A word's offset in the folded text is its offset in the block.
         let folded = posting.folded(i);
-        for lower in runs(folded, |c| c.is_alphanumeric() || c == '-') {
-            let is_masculine = starts_with_any(masculine_stems, lower);
-            let is_feminine = !is_masculine && starts_with_any(feminine_stems, lower);
-            if !(is_masculine || is_feminine) || lists.exceptions.iter().any(|e| e == lower) {
+        for m in STEMS.find_iter(folded) {
+            let start = m.start();
+            if folded[..start].chars().next_back().is_some_and(is_word) {
                 continue;
             }
-            let start = offset_in(folded, lower);
-            let span = block.source_span(start..start + lower.len());
-            let lower = lower.to_string();
-            if is_masculine {
-                masculine.push((lower, span));
+            let end = folded[start..]
+                .find(|c: char| !is_word(c))
+                .map_or(folded.len(), |n| start + n);
+            let lower = &folded[start..end];
+            if lists.exceptions.iter().any(|e| e == lower) {
+                continue;
+            }
+            let span = block.source_span(start..end);
+            if m.pattern().as_usize() < lists.masculine.len() {
+                masculine.push((lower.to_string(), span));
             } else {
-                feminine.push((lower, span));
+                feminine.push((lower.to_string(), span));
             }
         }
     }
