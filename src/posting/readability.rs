@@ -58,7 +58,15 @@ impl Counts {
 /// The words of `text`: runs of letters, digits, apostrophes and hyphens that hold a letter.
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-')))
-        .map(|w| w.trim_matches(|c: char| matches!(c, '\'' | '’' | '-')))
+        .map(|w| {
+            // Most words neither start nor end with an apostrophe or a hyphen (`’` is E2 80 99).
+            match w.as_bytes() {
+                [b'\'' | b'-' | 0xE2, ..] | [.., b'\'' | b'-' | 0x99] => {
+                    w.trim_matches(|c: char| matches!(c, '\'' | '’' | '-'))
+                }
+                _ => w,
+            }
+        })
         .filter(|w| {
             w.bytes().any(|b| b.is_ascii_alphabetic()) || w.chars().any(char::is_alphabetic)
         })
