@@ -304,10 +304,13 @@ fn read_pay(source: &SourceFile, fm: &FrontMatter, md: &Markdown, folded: &[&str
         let heading = headings.get(block.section).copied().unwrap_or_default();
         read_block_pay(source, block, folded, heading, &mut facts);
     }
+    // The text blocks were read above; a status can also be a front-matter value.
     if facts.closed_status.is_none()
-        && let Some(m) = CLOSED.find(source.text.as_str())
+        && let Some(block) = fm.span
+        && let Some(m) = CLOSED.find(source.slice(block))
     {
-        facts.closed_status = Some(source.span(m));
+        facts.closed_status =
+            Some(source.span(block.start as usize + m.start..block.start as usize + m.end));
     }
     facts
 }

@@ -361,6 +361,40 @@ mod tests {
     }
 
     #[test]
+    fn a_closed_status_is_read_from_the_text_or_the_front_matter_not_from_comments() {
+        let parse = |text: &str| {
+            Posting::parse(
+                FileId(0),
+                "en/x.md".into(),
+                text.into(),
+                &ProfileChoice::None,
+            )
+        };
+        for (text, status) in [
+            (
+                "# Job\n\nWe received 114 applications for this job.\n",
+                Some("We received 114 applications"),
+            ),
+            (
+                "# Poste\n\nNous avons reçu 86 candidatures.\n",
+                Some("Nous avons reçu 86 candidatures"),
+            ),
+            (
+                "---\nstatus: This posting is closed\n---\n# Job\n",
+                Some("This posting is closed"),
+            ),
+            (
+                "# Job\n\n<!-- This posting is closed -->\n\nApply now.\n",
+                None,
+            ),
+            ("# Job\n\nApply by March 3.\n", None),
+        ] {
+            let p = parse(text);
+            assert_eq!(p.facts.closed_status.map(|s| p.slice(s)), status, "{text}");
+        }
+    }
+
+    #[test]
     fn language_from_front_matter_then_path() {
         let p = Posting::parse(
             FileId(0),
