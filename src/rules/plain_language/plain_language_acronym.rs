@@ -1,8 +1,6 @@
 use std::collections::{BTreeSet, HashSet};
 use std::sync::LazyLock;
 
-use crate::posting::pattern::Pattern;
-
 use crate::rules::prelude::*;
 
 declare_rule! {
@@ -59,7 +57,39 @@ static EMPHASIS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     .collect()
 });
 /// Two to six capitals, not part of a classification code (`IT-03`) or a longer word.
-static ACRONYM: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"(?-u:\b)[A-Z]{2,6}s?(?-u:\b)"));
+/// Where the words of two to six ASCII capitals are, an `s` after them or not (`ABC`, `CVs`):
+/// whole runs of ASCII letters, digits and `_` (`(?-u:\b)[A-Z]{2,6}s?(?-u:\b)`). Each holds
+/// two capitals in a row, which is what the scan looks for; most text has none.
+fn acronyms(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let bytes = text.as_bytes();
+    let is_word = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        loop {
+            // Sixteen bytes at a time while they hold no capital (vector instructions).
+            while let Some(chunk) = bytes.get(i..i + 16)
+                && !chunk
+                    .iter()
+                    .fold(false, |any, b| any | b.is_ascii_uppercase())
+            {
+                i += 16;
+            }
+            i += bytes.get(i..)?.iter().position(u8::is_ascii_uppercase)?;
+            if !bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase) {
+                i += 1;
+                continue;
+            }
+            let start = i - bytes[..i].iter().rev().take_while(|b| is_word(b)).count();
+            let end = i + bytes[i..].iter().take_while(|b| is_word(b)).count();
+            i = end;
+            let word = &bytes[start..end];
+            let capitals = word.strip_suffix(b"s").unwrap_or(word);
+            if (2..=6).contains(&capitals.len()) && capitals.iter().all(u8::is_ascii_uppercase) {
+                return Some(start..end);
+            }
+        }
+    })
+}
 
 fn check(posting: &Posting, cx: &mut Context) {
     let options = cx.options::<Options>();
@@ -85,19 +115,19 @@ fn check(posting: &Posting, cx: &mut Context) {
             })
             .flatten()
             .collect();
-        for m in ACRONYM.find_iter(&block.text) {
+        for m in acronyms(&block.text) {
             let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
-            if !boundary(block.text[..m.start()].chars().next_back())
-                || !boundary(block.text[m.end()..].chars().next())
+            if !boundary(block.text[..m.start].chars().next_back())
+                || !boundary(block.text[m.end..].chars().next())
             {
                 continue;
             }
-            if shouted.iter().any(|&(s, e)| s <= m.start() && m.end() <= e) {
+            if shouted.iter().any(|&(s, e)| s <= m.start && m.end <= e) {
                 continue;
             }
-            let word = m.as_str().trim_end_matches('s');
-            let after = &block.text[m.end()..];
-            let before = &block.text[..m.start()];
+            let word = block.text[m.clone()].trim_end_matches('s');
+            let after = &block.text[m.end..];
+            let before = &block.text[..m.start];
             if word.len() < 2
                 || seen.contains(word)
                 || COMMON.contains(word)
@@ -115,12 +145,27 @@ fn check(posting: &Posting, cx: &mut Context) {
             let explained = text.contains(&format!("({word})"))
                 || text.contains(&format!("{word} ("))
                 || title.contains(&format!("({word})"))
-                || block.text[m.end()..].trim_start().starts_with('(');
+                || block.text[m.end..].trim_start().starts_with('(');
             if explained {
                 continue;
             }
-            cx.report(block.source_span(m.start()..m.start() + word.len()), format!("`{word}` is not spelled out"))
+            cx.report(block.source_span(m.start..m.start + word.len()), format!("`{word}` is not spelled out"))
                 .help(format!("Write the long form at first use, with `({word})` after it, or add `{word}` to `allow`."));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The scan finds what the regular expression it stands for finds.
+        #[test]
+        fn acronyms_are_the_whole_words_in_capitals(text in "[ABCDEFGs_1a é-]{0,40}") {
+            let pattern = regex::Regex::new(r"(?-u:\b)[A-Z]{2,6}s?(?-u:\b)").unwrap();
+            let expected: Vec<_> = pattern.find_iter(&text).map(|m| m.range()).collect();
+            proptest::prop_assert_eq!(acronyms(&text).collect::<Vec<_>>(), expected);
         }
     }
 }
