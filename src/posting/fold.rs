@@ -10,6 +10,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::pattern::Pattern;
+use super::source::find_byte;
 
 /// `text` in lower case, byte for byte the same length: every character whose lower case is
 /// one character of the same UTF-8 length is replaced by it (`É` → `é`, `Œ` → `œ`); the rare
@@ -36,19 +37,12 @@ pub fn fold_case(text: &str) -> Cow<'_, str> {
 
 /// Where the first character [`fold_case`] changes is.
 fn first_capital(text: &str) -> Option<usize> {
-    let bytes = text.as_bytes();
-    // Runs of lower-case ASCII, most of any text, are skipped whole.
-    let notable = |b: &u8| b.is_ascii_uppercase() || !b.is_ascii();
     let mut i = 0;
     loop {
-        // Sixteen bytes at a time (a check the compiler turns into vector instructions), then
-        // byte by byte within the chunk that holds something to look at.
-        while let Some(chunk) = bytes.get(i..i + 16)
-            && !chunk.iter().fold(false, |any, b| any | notable(b))
-        {
-            i += 16;
-        }
-        i += bytes[i..].iter().position(notable)?;
+        // Runs of lower-case ASCII, most of any text, are skipped whole.
+        i = find_byte(text.as_bytes(), i, |b| {
+            b.is_ascii_uppercase() || !b.is_ascii()
+        })?;
         let c = text[i..].chars().next().expect("a character starts here");
         if small_letter(c).is_some() {
             return Some(i);

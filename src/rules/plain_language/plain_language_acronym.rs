@@ -1,6 +1,7 @@
 use std::collections::{BTreeSet, HashSet};
 use std::sync::LazyLock;
 
+use crate::posting::source::find_byte;
 use crate::rules::prelude::*;
 
 declare_rule! {
@@ -66,15 +67,7 @@ fn acronyms(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
     let mut i = 0;
     std::iter::from_fn(move || {
         loop {
-            // Sixteen bytes at a time while they hold no capital (vector instructions).
-            while let Some(chunk) = bytes.get(i..i + 16)
-                && !chunk
-                    .iter()
-                    .fold(false, |any, b| any | b.is_ascii_uppercase())
-            {
-                i += 16;
-            }
-            i += bytes.get(i..)?.iter().position(u8::is_ascii_uppercase)?;
+            i = find_byte(bytes, i, |b| b.is_ascii_uppercase())?;
             if !bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase) {
                 i += 1;
                 continue;

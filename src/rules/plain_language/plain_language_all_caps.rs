@@ -1,7 +1,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use crate::posting::pattern::Pattern;
+use crate::posting::source::find_byte;
 use crate::rules::prelude::*;
 
 declare_rule! {
@@ -51,25 +51,29 @@ fn is_word(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '\'' | '’' | '-')
 }
 
-/// Two characters in a row that may be capitals: ASCII capitals, or any other character
-/// (Unicode's capitals would make a large automaton, slow to build for one file).
-static TWO_CAPITALS: LazyLock<Pattern> =
-    LazyLock::new(|| Pattern::new(r"[A-Z\x{80}-\x{10FFFF}]{2}"));
+/// Where the next two capitals in a row start, at or after byte `from`. Only ASCII capitals
+/// and characters beyond ASCII can be capitals: runs of other bytes are skipped whole.
+fn two_capitals(text: &str, mut from: usize) -> Option<usize> {
+    loop {
+        from = find_byte(text.as_bytes(), from, |b| {
+            b.is_ascii_uppercase() || !b.is_ascii()
+        })?;
+        let mut chars = text[from..].chars();
+        let first = chars.next()?;
+        if first.is_uppercase() && chars.next().is_some_and(char::is_uppercase) {
+            return Some(from);
+        }
+        from += first.len_utf8();
+    }
+}
 
 /// Words in capitals (two letters or more, all capitals), as byte ranges. Each starts with
-/// two capitals in a row, and most text has none: the automaton finds such a pair, and only
-/// the word around it is looked at.
+/// two capitals in a row, and most text has none: only the word around such a pair is looked
+/// at.
 fn caps_words(text: &str) -> Vec<(usize, usize)> {
     let mut words = Vec::new();
     let mut from = 0;
-    while let Some(pair) = TWO_CAPITALS.find(&text[from..]) {
-        let at = from + pair.start();
-        let mut chars = text[at..].chars();
-        let first = chars.next().expect("a match is not empty");
-        if !(first.is_uppercase() && chars.next().is_some_and(char::is_uppercase)) {
-            from = at + first.len_utf8();
-            continue;
-        }
+    while let Some(at) = two_capitals(text, from) {
         let start = text[..at]
             .char_indices()
             .rev()
