@@ -21,7 +21,6 @@ use super::pattern::Pattern;
 
 use super::fold::{Folded, fold_case};
 use super::front_matter::{FrontMatterKind, Value};
-use super::readability::runs;
 use super::salary::PayText;
 use super::{FileId, Lang, LangSource, Posting, Span};
 
@@ -245,7 +244,8 @@ pub struct Outline {
 }
 
 /// A block of running text: its normalised text hashed, where it is, and whether it is a list
-/// of names (products, tools, places), which reads the same in both languages.
+/// of names (products, tools, places), which reads the same in both languages (read in French
+/// versions only: a French block is compared with the English ones, not the other way).
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Block {
     pub text: u64,
@@ -255,21 +255,39 @@ pub struct Block {
 
 /// A hash of `text`, the same in every run.
 pub fn hash_of(text: &str) -> u64 {
-    use std::hash::BuildHasher;
-    // A fixed seed: the same text has the same hash in every run.
-    foldhash::fast::FixedState::default().hash_one(text)
+    hash_of_bytes(text.as_bytes())
 }
 
-/// Most of its words start with a capital or hold a digit.
+fn hash_of_bytes(bytes: &[u8]) -> u64 {
+    use std::hash::BuildHasher;
+    // A fixed seed: the same text has the same hash in every run.
+    foldhash::fast::FixedState::default().hash_one(bytes)
+}
+
+/// Most of its words (parted by white space, `,` and `;`) start, at their first letter or
+/// digit, with a capital or a digit. ASCII is read a byte at a time.
 fn is_names(text: &str) -> bool {
+    let bytes = text.as_bytes();
     let (mut words, mut names) = (0, 0);
-    for word in runs(text, |c| !(c.is_whitespace() || c == ',' || c == ';')) {
-        let Some(first) = word.chars().find(|c| c.is_alphanumeric()) else {
-            continue;
+    // Whether the current word's first letter or digit is still to come.
+    let mut looking = true;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let (c, len) = if b.is_ascii() {
+            (char::from(b), 1)
+        } else {
+            let c = text[i..].chars().next().expect("a character starts here");
+            (c, c.len_utf8())
         };
-        words += 1;
-        if first.is_uppercase() || first.is_ascii_digit() {
-            names += 1;
+        i += len;
+        if c.is_whitespace() || c == ',' || c == ';' {
+            looking = true;
+        } else if looking && c.is_alphanumeric() {
+            looking = false;
+            words += 1;
+            if c.is_uppercase() || c.is_ascii_digit() {
+                names += 1;
+            }
         }
     }
     names * 5 >= words * 3
@@ -458,22 +476,41 @@ fn section_of(path: &str, lang: Lang) -> String {
 }
 
 /// A hash of a block as the translation rules compare it: folded to lower case (`folded`), its
-/// words the same whatever white space parts them.
+/// words the same whatever white space parts them. ASCII is read a byte at a time.
 fn block_hash(folded: &str) -> u64 {
-    use std::hash::{BuildHasher, Hasher};
-    let mut hasher = foldhash::fast::FixedState::default().build_hasher();
-    for word in runs(folded, |c| !c.is_whitespace()) {
-        hasher.write(word.as_bytes());
-        // Never a byte of UTF-8: words end where they end.
-        hasher.write_u8(0xff);
+    let bytes = folded.as_bytes();
+    // The words, each followed by one space.
+    let mut words: Vec<u8> = Vec::with_capacity(bytes.len() + 1);
+    let (mut i, mut start) = (0, None);
+    loop {
+        let (space, len) = match bytes.get(i) {
+            Some(&b) if b.is_ascii() => (char::from(b).is_ascii_whitespace() || b == 0x0b, 1),
+            Some(_) => {
+                let c = folded[i..].chars().next().expect("a character starts here");
+                (c.is_whitespace(), c.len_utf8())
+            }
+            None => (true, 0),
+        };
+        match start {
+            Some(from) if space => {
+                words.extend_from_slice(&bytes[from..i]);
+                words.push(b' ');
+                start = None;
+            }
+            None if !space => start = Some(i),
+            _ => {}
+        }
+        if len == 0 {
+            return hash_of_bytes(&words);
+        }
+        i += len;
     }
-    hasher.finish()
 }
 
 /// Summarises `posting` (or its segment `span`, in `lang`).
 fn summarise(posting: &Posting, lang: Lang, span: Span, shared: &Interner) -> Summary {
     let fm = &posting.front_matter;
-    let detail = detail_of(posting, span, shared);
+    let detail = detail_of(posting, lang, span, shared);
     Summary {
         body: (
             hash_of(&posting.text()[span.range()]),
@@ -500,8 +537,8 @@ fn summarise(posting: &Posting, lang: Lang, span: Span, shared: &Interner) -> Su
     }
 }
 
-/// The [`Detail`] of `posting`'s part `span`.
-fn detail_of(posting: &Posting, span: Span, shared: &Interner) -> Detail {
+/// The [`Detail`] of `posting`'s part `span`, in `lang`.
+fn detail_of(posting: &Posting, lang: Lang, span: Span, shared: &Interner) -> Detail {
     // An item belongs to the part where it starts.
     let inside = |s: Span| span.start <= s.start && s.start < span.end.max(span.start + 1);
     let md = &posting.markdown;
@@ -635,7 +672,7 @@ fn detail_of(posting: &Posting, span: Span, shared: &Interner) -> Detail {
         .map(|(i, b)| Block {
             text: block_hash(posting.folded(i)),
             span: b.span,
-            names: is_names(posting.slice(b.span)),
+            names: lang == Lang::Fr && is_names(posting.slice(b.span)),
         })
         .collect();
     let loose_headings = md
@@ -1145,6 +1182,32 @@ fn unmatched_links(
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        /// A block hashes as its words, each followed by one space.
+        #[test]
+        fn blocks_hash_by_their_words(text in "[ab é\\n\\t\u{a0}\u{2003}\u{b}]{0,30}") {
+            let mut words = String::new();
+            for w in text.split_whitespace() {
+                words.push_str(w);
+                words.push(' ');
+            }
+            proptest::prop_assert_eq!(block_hash(&text), hash_of(&words));
+        }
+
+        /// Names are read word by word, at each word's first letter or digit.
+        #[test]
+        fn names_are_words_that_start_with_capitals(text in "[aAÉé1 ,;(\\n\u{a0}]{0,30}") {
+            let (mut words, mut names) = (0, 0);
+            for word in text.split(|c: char| c.is_whitespace() || c == ',' || c == ';') {
+                if let Some(first) = word.chars().find(|c| c.is_alphanumeric()) {
+                    words += 1;
+                    names += usize::from(first.is_uppercase() || first.is_ascii_digit());
+                }
+            }
+            proptest::prop_assert_eq!(is_names(&text), names * 5 >= words * 3);
+        }
+    }
+
     #[test]
     fn language_markers_are_neutralised() {
         assert_eq!(
@@ -1193,7 +1256,10 @@ mod tests {
         );
         let detail = corpus.summaries[0].detail();
         let body = posting.span(posting.body_start..text.len());
-        assert_eq!(detail, detail_of(&posting, body, &Interner::default()));
+        assert_eq!(
+            detail,
+            detail_of(&posting, Lang::En, body, &Interner::default())
+        );
         let headings: Vec<&str> = detail.headings.iter().map(|h| h.1.as_str()).collect();
         assert_eq!(headings, ["About the role", "Pay"]);
         assert_eq!(detail.pay.len(), 1);

@@ -72,36 +72,6 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
         })
 }
 
-/// The runs of `text` made of characters that `keep` accepts, in order: `text.split(|c|
-/// !keep(c))` without its empty pieces, ASCII read a byte at a time.
-pub fn runs<'a>(
-    text: &'a str,
-    keep: impl Fn(char) -> bool + 'a,
-) -> impl Iterator<Item = &'a str> + 'a {
-    let bytes = text.as_bytes();
-    let char_at = move |i: usize| match bytes.get(i) {
-        Some(&b) if b.is_ascii() => Some((char::from(b), 1)),
-        Some(_) => text[i..].chars().next().map(|c| (c, c.len_utf8())),
-        None => None,
-    };
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        let start = loop {
-            let (c, len) = char_at(i)?;
-            if keep(c) {
-                break i;
-            }
-            i += len;
-        };
-        while let Some((c, len)) = char_at(i)
-            && keep(c)
-        {
-            i += len;
-        }
-        Some(&text[start..i])
-    })
-}
-
 /// Whether the character at byte `i` (starting with `b`) is a word character and a letter,
 /// and its length.
 fn class_at(text: &str, i: usize, b: u8) -> (bool, bool, usize) {
