@@ -141,17 +141,27 @@ impl Normalised {
 /// `text` as the lists read it: folded to lower case, each run of white space one space,
 /// `’` an apostrophe; with the way back to the offsets of `text`.
 pub fn normalise(text: &str) -> Normalised {
-    let folded = fold_case(text);
+    normalise_folded(&fold_case(text))
+}
+
+/// [`normalise`] for text already [`fold_case`]d.
+pub fn normalise_folded(folded: &str) -> Normalised {
     let bytes = folded.as_bytes();
     let mut read = String::with_capacity(bytes.len());
     let mut jumps = Vec::new();
-    // Runs of ASCII, spaces included but not after white space, are copied whole; other
-    // characters one by one.
+    // Runs of characters read as written, spaces included but not after white space, are
+    // copied whole; white space and `’` one by one. Beyond ASCII, only characters whose UTF-8
+    // starts with C2, E1, E2 or E3 can be white space or `’` (U+0085, U+00A0, U+1680,
+    // U+2000 to U+205F, U+3000).
     let (mut i, mut after_space) = (0, false);
     loop {
         let mut run = 0;
         while let Some(&b) = bytes.get(i + run) {
-            let plain = b.is_ascii() && !b.is_ascii_whitespace() && b != 0x0b;
+            let plain = if b.is_ascii() {
+                !b.is_ascii_whitespace() && b != 0x0b
+            } else {
+                !matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+            };
             if !(plain || (b == b' ' && !after_space)) {
                 break;
             }

@@ -194,7 +194,7 @@ impl Posting {
     pub fn list_texts(&self) -> &[fold::Normalised] {
         self.list_texts.get_or_init(|| {
             (0..self.markdown.blocks.len())
-                .map(|i| fold::normalise(self.folded(i)))
+                .map(|i| fold::normalise_folded(self.folded(i)))
                 .collect()
         })
     }
