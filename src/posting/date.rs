@@ -499,6 +499,17 @@ pub fn deadlines(sentence: &str) -> Vec<Deadline> {
     deadlines_folded(sentence, &fold_case(sentence))
 }
 
+/// Where the words that announce a deadline start in `folded`, a block [`fold_case`]d: a
+/// sentence of the block without one states no deadline. (No cue runs over the end of a
+/// sentence: the words of one are parted by white space only.)
+pub fn deadline_cues(folded: &str) -> Vec<usize> {
+    DEADLINE_CUE
+        .regex()
+        .find_iter(folded)
+        .map(|m| m.start())
+        .collect()
+}
+
 /// [`deadlines`], given the sentence already [`fold_case`]d (a slice of its folded block).
 pub fn deadlines_folded(sentence: &str, folded: &str) -> Vec<Deadline> {
     if !DEADLINE_CUE.regex().is_match(folded) {

@@ -224,8 +224,12 @@ fn read_dates(
         let map = |r: Range<usize>| block.source_span(r).range();
         let text = block.text.as_str();
         let folded = folded[i];
+        let cues = date::deadline_cues(folded);
         // A deadline is read sentence by sentence, so other dates of the paragraph stay out.
         for (_, sentence) in of_block {
+            if !cues.iter().any(|c| sentence.contains(c)) {
+                continue;
+            }
             let base = sentence.start;
             let shift = |r: Range<usize>| map(base + r.start..base + r.end);
             let found = date::deadlines_folded(&text[sentence.clone()], &folded[sentence.clone()]);
