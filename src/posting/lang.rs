@@ -3,8 +3,11 @@
 //! Order of evidence: the front matter `lang` key, then the path (`en/`, `fr/`, `.en.md`,
 //! `.fr.md`), then the prose itself (whatlang, limited to English and French).
 
-use std::sync::LazyLock;
+use std::collections::HashMap;
+use std::hash::BuildHasher;
+use std::sync::{LazyLock, Mutex};
 
+use foldhash::fast::FixedState;
 use whatlang::{Detector, Lang as WLang};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -65,6 +68,33 @@ pub const SAMPLE_BYTES: usize = 2_000;
 /// Fewer letters than this say too little to tell.
 const MIN_LETTERS: usize = 40;
 
+/// What the detector says of `sample`. Copies of a posting (the same text in several sections
+/// of a site) and the start of a file read twice (for its parts, then for its language) give
+/// the same samples: each is detected once a run.
+/// Its language and whether the guess is reliable.
+fn detected(sample: &str) -> Option<(WLang, bool)> {
+    type Seen = HashMap<u128, Option<(WLang, bool)>, FixedState>;
+    static SEEN: LazyLock<Mutex<Seen>> = LazyLock::new(Mutex::default);
+    // Two hashes of the sample, with two seeds: a key no two samples of a run share.
+    let hash = |seed: u64| u128::from(FixedState::with_seed(seed).hash_one(sample));
+    let key = hash(1) << 64 | hash(2);
+    let seen = SEEN.lock().ok().and_then(|seen| seen.get(&key).copied());
+    if let Some(info) = seen {
+        return info;
+    }
+    let info = DETECTOR
+        .detect(sample)
+        .map(|info| (info.lang(), info.is_reliable()));
+    if let Ok(mut seen) = SEEN.lock() {
+        // A bound on memory: samples seldom repeat beyond a few thousand postings.
+        if seen.len() >= 10_000 {
+            seen.clear();
+        }
+        seen.insert(key, info);
+    }
+    info
+}
+
 /// The language of `text`, if it has enough letters to tell.
 pub fn detect(text: &str) -> Option<Lang> {
     let mut end = text.len().min(SAMPLE_BYTES);
@@ -75,7 +105,7 @@ pub fn detect(text: &str) -> Option<Lang> {
     if sample.chars().filter(|c| c.is_alphabetic()).count() < MIN_LETTERS {
         return None;
     }
-    match DETECTOR.detect_lang(sample)? {
+    match detected(sample)?.0 {
         WLang::Eng => Some(Lang::En),
         WLang::Fra => Some(Lang::Fr),
         _ => None,
@@ -92,11 +122,11 @@ pub fn detect_reliable(text: &str) -> Option<Lang> {
     if sample.chars().filter(|c| c.is_alphabetic()).count() < 4 * MIN_LETTERS {
         return None;
     }
-    let info = DETECTOR.detect(sample)?;
-    if !info.is_reliable() {
+    let (lang, reliable) = detected(sample)?;
+    if !reliable {
         return None;
     }
-    match info.lang() {
+    match lang {
         WLang::Eng => Some(Lang::En),
         WLang::Fra => Some(Lang::Fr),
         _ => None,
@@ -150,5 +180,20 @@ mod tests {
             Some(Lang::Fr)
         );
         assert_eq!(detect("AS-02"), None);
+    }
+
+    #[test]
+    fn a_sample_detected_again_gives_the_same_answer() {
+        let en = "We are hiring a senior developer to build better digital services for people in Canada. You will work with designers and researchers, test what we build with the people who use it, and help departments deliver.";
+        let fr = "Nous embauchons une développeuse principale pour bâtir de meilleurs services numériques. Vous travaillerez avec des designers et des chercheurs, et vous aiderez les ministères à offrir de meilleurs services.";
+        // Short: a guess, not a reliable one; asked again, still not reliable.
+        let short = "We are hiring a senior developer to build better services.";
+        for _ in 0..2 {
+            assert_eq!(detect_reliable(en), Some(Lang::En));
+            assert_eq!(detect(fr), Some(Lang::Fr));
+            assert_eq!(detect_reliable(fr), Some(Lang::Fr));
+            assert_eq!(detect(short), Some(Lang::En));
+            assert_eq!(detect_reliable(short), None);
+        }
     }
 }
