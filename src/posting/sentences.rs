@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use super::source::find_byte;
+
 /// Words that end with a period without ending the sentence (lower-cased, without the period).
 const ABBREVIATIONS: &[&str] = &[
     "a.m", "p.m", "am", "pm", "e.g", "i.e", "vs", "approx", "no", "nos", "st", "mr", "mrs", "ms",
@@ -27,11 +29,7 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
     let mut from = 0;
     // A sentence ends with ASCII punctuation or `…`, whose UTF-8 starts with 0xE2: the bytes
     // between those are skipped whole.
-    while let Some(n) = bytes[from..]
-        .iter()
-        .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
-    {
-        let at = from + n;
+    while let Some(at) = find_byte(bytes, from, |b| matches!(b, b'.' | b'!' | b'?' | 0xE2)) {
         let c = text[at..].chars().next().expect("a character starts here");
         from = at + c.len_utf8();
         if !matches!(c, '.' | '!' | '?' | '…') {

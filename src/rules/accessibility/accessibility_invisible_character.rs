@@ -1,3 +1,4 @@
+use crate::posting::source::find_byte;
 use crate::rules::prelude::*;
 
 declare_rule! {
@@ -92,8 +93,8 @@ fn check(posting: &Posting, cx: &mut Context) {
     // between are skipped whole.
     let bytes = text.as_bytes();
     let mut i = start;
-    while let Some(n) = bytes[i..].iter().position(|&b| !b.is_ascii() || b == b'&') {
-        i += n;
+    while let Some(at) = find_byte(bytes, i, |b| !b.is_ascii() || b == b'&') {
+        i = at;
         let c = text[i..].chars().next().expect("a character starts here");
         if is_invisible(c) && !joins_emoji(text, i, c) {
             // One finding for a run of invisible characters.
