@@ -38,20 +38,33 @@ pub struct Sentence<'a> {
 /// Every sentence of the posting's text blocks, in order.
 pub fn sentences(posting: &Posting) -> Vec<Sentence<'_>> {
     let md = &posting.markdown;
-    posting
-        .sentence_ranges()
-        .iter()
-        .filter_map(|(i, range)| {
-            let block = &md.blocks[*i];
-            let lang = posting.lang_at(block.span.start as usize)?;
-            Some(Sentence {
-                text: &block.text[range.clone()],
-                span: block.source_span(range.clone()),
-                lang,
-                block: *i,
-                start: range.start,
-                heading: md.headings.iter().any(|h| h.span.start == block.span.start),
-            })
-        })
-        .collect()
+    let ranges = posting.sentence_ranges();
+    let mut out = Vec::with_capacity(ranges.len());
+    // The language of the block of the sentences at hand, and whether it is a heading: read
+    // once a block.
+    let mut of_block: Option<(usize, Option<Lang>, bool)> = None;
+    for (i, range) in ranges {
+        let block = &md.blocks[*i];
+        let (lang, heading) = match of_block {
+            Some((b, lang, heading)) if b == *i => (lang, heading),
+            _ => {
+                let lang = posting.lang_at(block.span.start as usize);
+                let heading = md.headings.iter().any(|h| h.span.start == block.span.start);
+                of_block = Some((*i, lang, heading));
+                (lang, heading)
+            }
+        };
+        let Some(lang) = lang else {
+            continue;
+        };
+        out.push(Sentence {
+            text: &block.text[range.clone()],
+            span: block.source_span(range.clone()),
+            lang,
+            block: *i,
+            start: range.start,
+            heading,
+        });
+    }
+    out
 }
