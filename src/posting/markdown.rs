@@ -520,10 +520,15 @@ fn url_span(
         LinkKind::Autolink => Some(link.start + 1..link.end.saturating_sub(1).max(link.start + 1)),
         LinkKind::Inline => {
             let slice = body.get(link.clone())?;
-            let open = slice.rfind("](")? + 2;
-            let found = slice[open..]
-                .find(url)
-                .map(|i| open + i..open + i + url.len());
+            // Link texts and destinations are short: no searcher to build for them.
+            let open = slice.as_bytes().windows(2).rposition(|w| w == b"](")? + 2;
+            let rest = &slice[open..];
+            let found = if rest.starts_with(url) {
+                Some(0)
+            } else {
+                rest.find(url)
+            }
+            .map(|i| open + i..open + i + url.len());
             let range = found.unwrap_or_else(|| {
                 let close = slice.len().saturating_sub(1).max(open);
                 let inner = slice[open..close].trim();
