@@ -14,6 +14,9 @@ const ABBREVIATIONS: &[&str] = &[
     "juil", "déc", "c.-à-d", "ex", "cf", "min", "max", "ext", "tél", "approx",
 ];
 
+/// The longest of [`ABBREVIATIONS`], in bytes (their capitals take as many).
+const ABBREVIATION_BYTES: usize = 7;
+
 /// Time-zone abbreviations may follow `p.m.` in the same sentence.
 const ZONES: &[&str] = &[
     "EDT", "EST", "ET", "CDT", "CST", "CT", "MDT", "MST", "MT", "PDT", "PST", "PT", "ADT", "AST",
@@ -57,14 +60,17 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
                 .last()
                 .map_or(at, |(i, _)| i);
             let word = &text[word_start..at];
-            let lower = word.to_lowercase();
-            let next_word = &rest[..rest
-                .find(|c: char| !c.is_alphanumeric())
-                .unwrap_or(rest.len())];
-            if ABBREVIATIONS.contains(&lower.as_str())
-                && (ZONES.contains(&next_word) || lower.contains('.') || lower.len() <= 4)
-            {
-                continue;
+            // No abbreviation is longer than seven bytes (`c.-à-d`), in any case.
+            if word.len() <= ABBREVIATION_BYTES {
+                let lower = word.to_lowercase();
+                let next_word = &rest[..rest
+                    .find(|c: char| !c.is_alphanumeric())
+                    .unwrap_or(rest.len())];
+                if ABBREVIATIONS.contains(&lower.as_str())
+                    && (ZONES.contains(&next_word) || lower.contains('.') || lower.len() <= 4)
+                {
+                    continue;
+                }
             }
             // A single capital, as in an initial (`J. Smith`).
             if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
@@ -90,6 +96,13 @@ fn push(text: &str, out: &mut Vec<Range<usize>>, range: Range<usize>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_abbreviation_is_longer_than_the_bound() {
+        for a in ABBREVIATIONS {
+            assert!(a.to_uppercase().len() <= ABBREVIATION_BYTES, "{a}");
+        }
+    }
 
     fn sentences(text: &str) -> Vec<&str> {
         split(text).into_iter().map(|r| &text[r]).collect()
