@@ -22,6 +22,7 @@ use super::pattern::Pattern;
 use super::fold::{Folded, fold_case};
 use super::front_matter::{FrontMatterKind, Value};
 use super::salary::PayText;
+use super::source::char_at;
 use super::{FileId, Lang, LangSource, Posting, Span};
 
 /// What the corpus rules need of a whole file besides its summaries: all that is kept of it
@@ -267,18 +268,11 @@ fn hash_of_bytes(bytes: &[u8]) -> u64 {
 /// Most of its words (parted by white space, `,` and `;`) start, at their first letter or
 /// digit, with a capital or a digit. ASCII is read a byte at a time.
 fn is_names(text: &str) -> bool {
-    let bytes = text.as_bytes();
     let (mut words, mut names) = (0, 0);
     // Whether the current word's first letter or digit is still to come.
     let mut looking = true;
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        let (c, len) = if b.is_ascii() {
-            (char::from(b), 1)
-        } else {
-            let c = text[i..].chars().next().expect("a character starts here");
-            (c, c.len_utf8())
-        };
+    while let Some((c, len)) = char_at(text, i) {
         i += len;
         if c.is_whitespace() || c == ',' || c == ';' {
             looking = true;
@@ -483,14 +477,8 @@ fn block_hash(folded: &str) -> u64 {
     let mut words: Vec<u8> = Vec::with_capacity(bytes.len() + 1);
     let (mut i, mut start) = (0, None);
     loop {
-        let (space, len) = match bytes.get(i) {
-            Some(&b) if b.is_ascii() => (char::from(b).is_ascii_whitespace() || b == 0x0b, 1),
-            Some(_) => {
-                let c = folded[i..].chars().next().expect("a character starts here");
-                (c.is_whitespace(), c.len_utf8())
-            }
-            None => (true, 0),
-        };
+        let (space, len) =
+            char_at(folded, i).map_or((true, 0), |(c, len)| (c.is_whitespace(), len));
         match start {
             Some(from) if space => {
                 words.extend_from_slice(&bytes[from..i]);

@@ -68,10 +68,10 @@ pub const SAMPLE_BYTES: usize = 2_000;
 /// Fewer letters than this say too little to tell.
 const MIN_LETTERS: usize = 40;
 
-/// What the detector says of `sample`. Copies of a posting (the same text in several sections
-/// of a site) and the start of a file read twice (for its parts, then for its language) give
-/// the same samples: each is detected once a run.
-/// Its language and whether the guess is reliable.
+/// What the detector says of `sample`: its language and whether the guess is reliable.
+/// Copies of a posting (the same text in several sections of a site) and the start of a file
+/// read twice (for its parts, then for its language) give the same samples: each is detected
+/// once a run.
 fn detected(sample: &str) -> Option<(WLang, bool)> {
     type Seen = HashMap<u128, Option<(WLang, bool)>, FixedState>;
     static SEEN: LazyLock<Mutex<Seen>> = LazyLock::new(Mutex::default);

@@ -170,6 +170,16 @@ pub fn find_byte(bytes: &[u8], mut from: usize, wanted: impl Fn(u8) -> bool) -> 
     Some(from + bytes.get(from..)?.iter().position(|&b| wanted(b))?)
 }
 
+/// The character starting at byte `i` of `text` and its length in bytes (ASCII without
+/// decoding), or `None` at the end.
+#[inline(always)]
+pub fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    match *text.as_bytes().get(i)? {
+        b if b.is_ascii() => Some((char::from(b), 1)),
+        _ => text[i..].chars().next().map(|c| (c, c.len_utf8())),
+    }
+}
+
 /// The largest char boundary at or before `offset`.
 pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     while offset > 0 && !text.is_char_boundary(offset) {
