@@ -7,7 +7,8 @@
 //! (a pre-commit hook) builds dozens of expressions to read a few kilobytes. A `Pattern` is the
 //! same engine ([`regex_automata::meta`]), built without those prefilters unless the run said
 //! it reads many files ([`expect_files`]): then its lazy DFA reads every byte, which costs less
-//! over a few postings than the prefilters cost to build.
+//! over a few postings than the prefilters cost to build. The word lists' Aho-Corasick
+//! automata make the same choice ([`automaton_kind`]).
 //!
 //! Its API is the part of `regex::Regex` postlint uses: `is_match`, `find`, `find_iter`,
 //! `captures`, `captures_iter`, with matches ([`Found`]) and groups ([`Caps`]) that borrow the
@@ -30,6 +31,17 @@ static MANY_TEXTS: AtomicBool = AtomicBool::new(false);
 /// Tells the patterns built from now on how many files the run reads (see the module docs).
 pub fn expect_files(files: usize) {
     MANY_TEXTS.store(files >= MANY_FILES, Ordering::Relaxed);
+}
+
+/// The kind of Aho-Corasick automaton for postlint's word lists: a DFA reads text in about
+/// half the instructions of a contiguous NFA but takes longer to build, which only a run over
+/// many files (see [`expect_files`]) pays back.
+pub fn automaton_kind() -> aho_corasick::AhoCorasickKind {
+    if MANY_TEXTS.load(Ordering::Relaxed) {
+        aho_corasick::AhoCorasickKind::DFA
+    } else {
+        aho_corasick::AhoCorasickKind::ContiguousNFA
+    }
 }
 
 /// A compiled regular expression, with literal prefilters only for runs over many files (see

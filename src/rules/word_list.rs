@@ -10,9 +10,10 @@
 
 use std::sync::Arc;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::posting::fold::normalise;
+use crate::posting::pattern::automaton_kind;
 use crate::posting::{Lang, Posting, Span};
 
 #[derive(Clone, Debug, serde::Deserialize, serde::Serialize)]
@@ -112,9 +113,8 @@ impl WordList {
                 if patterns.is_empty() {
                     return None;
                 }
-                // A contiguous NFA: a fraction of a DFA's build time, for lists this short.
                 let automaton = AhoCorasick::builder()
-                    .kind(Some(AhoCorasickKind::ContiguousNFA))
+                    .kind(Some(automaton_kind()))
                     .match_kind(MatchKind::LeftmostLongest)
                     .build(&patterns)
                     .ok()?;

@@ -3,6 +3,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::posting::Lang;
+use crate::posting::pattern::automaton_kind;
 use crate::rules::prelude::*;
 
 declare_rule! {
@@ -58,6 +59,7 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
 static STEMS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     let lists = &*LISTS;
     AhoCorasick::builder()
+        .kind(Some(automaton_kind()))
         .match_kind(MatchKind::LeftmostFirst)
         .build(lists.masculine.iter().chain(&lists.feminine))
         .expect("stems make an automaton")
