@@ -479,7 +479,7 @@ static DATE_ISH: LazyLock<Folded> = LazyLock::new(|| {
 
 /// Sentences that say there is no fixed deadline.
 static NO_DEADLINE: LazyLock<Folded> = LazyLock::new(|| {
-    Folded::new(
+    Folded::scanning(
         r"(?-u:\b)(?:no\s+(?:official\s+|fixed\s+)?(?:closing|deadline)|until\s+the\s+(?:position|role|job)\s+is\s+filled|ongoing\s+basis|on\s+a\s+rolling\s+basis|continuous(?:ly)?\s+(?:intake|accept)|aucune\s+date\s+(?:limite|de\s+clôture)|pas\s+de\s+date\s+(?:limite|de\s+clôture)|en\s+continu|jusqu'à\s+ce\s+que\s+le\s+poste\s+soit\s+(?:pourvu|comblé))",
     )
 });

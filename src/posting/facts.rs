@@ -85,6 +85,11 @@ static CLOSED: LazyLock<Folded> = LazyLock::new(|| {
     )
 });
 
+/// Words every status of [`CLOSED`] holds: a block without one is read no further.
+static CLOSED_WORDS: LazyLock<[memchr::memmem::Finder<'static>; 4]> = LazyLock::new(|| {
+    ["clos", "ferm", "applications", "candidatures"].map(memchr::memmem::Finder::new)
+});
+
 static PAY_HEADING: LazyLock<Folded> = LazyLock::new(|| {
     Folded::new(
         r"(?-u:\b)(?:salary|salaries|compensation|pay|wages?|classification|salaire|rémunération|traitement|échelle\s+salariale)(?-u:\b)",
@@ -331,13 +336,16 @@ fn read_block_pay(
     let map = |r: Range<usize>| block.source_span(r).range();
     let text = block.text.as_str();
     if facts.closed_status.is_none()
+        && CLOSED_WORDS
+            .iter()
+            .any(|w| w.find(folded.as_bytes()).is_some())
         && let Some(m) = CLOSED.regex().find(folded).map(|m| m.range())
     {
         facts.closed_status = Some(source.span(map(m)));
     }
     let pay_words = PAY_WORDS.regex().is_match(folded);
     // Benefits and allowances are money, but not pay.
-    let benefit_words = BENEFITS.regex().is_match(folded) && !pay_words;
+    let benefit_words = !pay_words && BENEFITS.regex().is_match(folded);
     let found = salary::find_all_folded(text, folded);
     let read_amounts = found.iter().any(|p| matches!(p, PayText::Amounts(_)));
     if (in_pay_section || pay_words)

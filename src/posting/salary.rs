@@ -322,12 +322,16 @@ pub fn find_all_folded(text: &str, folded: &str) -> Vec<PayText> {
             open_ended,
         }));
     }
-    for c in CLASSIFICATION.captures_iter(text) {
-        let m = c.name("code").expect("group");
-        out.push(PayText::Classification {
-            code: m.as_str().to_string(),
-            range: m.start()..m.end(),
-        });
+    // A classification's level follows a hyphen (`IT-03`): a block without one has none.
+    let hyphen_digit = |(i, _)| text.as_bytes().get(i + 1).is_some_and(u8::is_ascii_digit);
+    if text.match_indices('-').any(hyphen_digit) {
+        for c in CLASSIFICATION.captures_iter(text) {
+            let m = c.name("code").expect("group");
+            out.push(PayText::Classification {
+                code: m.as_str().to_string(),
+                range: m.start()..m.end(),
+            });
+        }
     }
     for m in VAGUE.regex().find_iter(folded) {
         out.push(PayText::Vague { range: m.range() });
