@@ -14,7 +14,7 @@ use crate::interner::Interner;
 use crate::online;
 use crate::posting::corpus::{self, Corpus, FileDigest, Summary};
 use crate::posting::{FileId, Posting, SourceFile};
-use crate::report::Sources;
+use crate::report::{Render, Sources};
 use crate::rules::{self, Check, Context, CorpusContext, Rule};
 use crate::suppression;
 
@@ -151,22 +151,31 @@ pub fn run(found: Discovered, settings: &Settings) -> Run {
     }
 }
 
-/// A sink for [`stream`]: each file with its sorted findings, and what labels point into.
-pub type Sink<'s> = dyn FnMut(&dyn Sources, &SourceFile, &[Diagnostic]) -> std::io::Result<()> + 's;
+/// A sink for [`stream`]: each file with its sorted findings, what labels point into, and the
+/// file's text when the stream renders it ([`Render`]).
+pub type Sink<'s> =
+    dyn FnMut(&dyn Sources, &SourceFile, &[Diagnostic], Option<&[u8]>) -> std::io::Result<()> + 's;
 
 /// Lints the discovered files and hands each file with its sorted findings to `sink`, in path
 /// order, as soon as they are known. Only summaries of the files, and up to
 /// [`FINDINGS_BYTES`] of their packed findings, are kept for the whole run, so memory stays
 /// bounded however many files there are.
-pub fn stream(found: Discovered, settings: &Settings, sink: &mut Sink<'_>) -> std::io::Result<()> {
-    drive(found, settings, Handover::Stream(sink)).map(drop)
+/// With `render`, each file's text is rendered on the run's threads, side by side, and handed
+/// to `sink` with the file.
+pub fn stream(
+    found: Discovered,
+    settings: &Settings,
+    render: Option<&dyn Render>,
+    sink: &mut Sink<'_>,
+) -> std::io::Result<()> {
+    drive(found, settings, Handover::Stream(sink, render)).map(drop)
 }
 
 /// Where the second pass hands the files over.
 enum Handover<'h> {
     /// Kept by the caller, with every parsed posting held between the passes.
     Keep(&'h mut dyn FnMut(File, Vec<Diagnostic>)),
-    Stream(&'h mut Sink<'h>),
+    Stream(&'h mut Sink<'h>, Option<&'h dyn Render>),
 }
 
 /// The two passes. First, every file is read, parsed and summarised for the corpus rules (in
@@ -376,10 +385,14 @@ fn drive(
     // rules of each file too when there are fewer files than threads (a pre-commit run). A
     // streamed chunk is written while the next one is checked.
     type Work = (usize, State, Vec<Diagnostic>, Option<Vec<Diagnostic>>);
-    type Done = Vec<(File, Vec<Diagnostic>)>;
-    let check_chunk = |loaded: &[Loaded], work: Vec<Work>| -> Done {
+    let render = match &handover {
+        Handover::Stream(_, render) => *render,
+        Handover::Keep(_) => None,
+    };
+    let check_chunk = |loaded: &[Loaded], first: usize, work: Vec<Work>| -> Done {
         let spread = work.len() < threads;
-        work.into_par_iter()
+        let files: Vec<(File, Vec<Diagnostic>)> = work
+            .into_par_iter()
             .map(|(i, state, corpus_found, checked)| {
                 let out = finish(
                     &loaded[i],
@@ -393,9 +406,26 @@ fn drive(
                 progress.inc(1);
                 out
             })
-            .collect()
+            .collect();
+        let texts = render.map(|render| {
+            let sources = Window::new(&files, first, loaded, &context_paths);
+            files
+                .par_iter()
+                .map(|(file, found)| {
+                    let mut text = Vec::new();
+                    render
+                        .render(&sources, file.source(), found, &mut text)
+                        .map(|()| text)
+                })
+                .collect()
+        });
+        Done {
+            first,
+            files,
+            texts,
+        }
     };
-    let mut pending: Option<(usize, Done)> = None;
+    let mut pending: Option<Done> = None;
     let mut start = 0;
     while start < loaded.len() || pending.is_some() {
         let end = (start + CHUNK).min(loaded.len());
@@ -418,14 +448,14 @@ fn drive(
             })
         };
         let (written, done) = if work.is_empty() {
-            (hand_over_pending(), Vec::new())
+            (hand_over_pending(), None)
         } else if !was_pending {
-            (Ok(()), check_chunk(loaded, work))
+            (Ok(()), Some(check_chunk(loaded, start, work)))
         } else {
             // The sink stays on this thread (a terminal is written from one thread); the
             // chunk is checked on the pool meanwhile.
             std::thread::scope(|scope| {
-                let next = scope.spawn(|| check_chunk(loaded, work));
+                let next = scope.spawn(|| Some(check_chunk(loaded, start, work)));
                 let written = hand_over_pending();
                 let done = next
                     .join()
@@ -434,33 +464,41 @@ fn drive(
             })
         };
         written?;
-        if !done.is_empty() {
-            pending = Some((start, done));
-        }
+        pending = done;
         start = end;
     }
     progress.finish_and_clear();
     Ok(context)
 }
 
+/// A chunk of files checked in the second pass, with their texts when the stream renders them.
+struct Done {
+    /// The index of the chunk's first file.
+    first: usize,
+    files: Vec<(File, Vec<Diagnostic>)>,
+    texts: Option<Vec<std::io::Result<Vec<u8>>>>,
+}
+
 /// Hands a checked chunk over: kept, or written through the sink in path order.
 fn hand_over(
     handover: &mut Handover<'_>,
     progress: &indicatif::ProgressBar,
-    (first, chunk): (usize, Vec<(File, Vec<Diagnostic>)>),
+    done: Done,
     loaded: &[Loaded],
     context_paths: &[PathBuf],
 ) -> std::io::Result<()> {
     match handover {
         Handover::Keep(keep) => {
-            for (file, found) in chunk {
+            for (file, found) in done.files {
                 keep(file, found);
             }
         }
-        Handover::Stream(sink) => {
-            let sources = Window::new(&chunk, first, loaded, context_paths);
-            for (file, found) in &chunk {
-                progress.suspend(|| sink(&sources, file.source(), found))?;
+        Handover::Stream(sink, _) => {
+            let sources = Window::new(&done.files, done.first, loaded, context_paths);
+            let mut texts = done.texts.map(Vec::into_iter);
+            for (file, found) in &done.files {
+                let text = texts.as_mut().and_then(Iterator::next).transpose()?;
+                progress.suspend(|| sink(&sources, file.source(), found, text.as_deref()))?;
             }
         }
     }
@@ -651,7 +689,7 @@ struct Window<'a> {
     loaded: &'a [Loaded],
     context_paths: &'a [PathBuf],
     /// The other files the chunk's findings point into, read when first needed.
-    others: std::collections::BTreeMap<u32, std::cell::OnceCell<SourceFile>>,
+    others: std::collections::BTreeMap<u32, std::sync::OnceLock<SourceFile>>,
 }
 
 impl<'a> Window<'a> {
@@ -667,7 +705,7 @@ impl<'a> Window<'a> {
             .flat_map(|(_, found)| found)
             .flat_map(|d| d.labels.iter().map(|l| l.span.file.0))
             .filter(|&i| !in_chunk(i))
-            .map(|i| (i, std::cell::OnceCell::new()))
+            .map(|i| (i, std::sync::OnceLock::new()))
             .collect();
         Window {
             chunk,

@@ -308,12 +308,20 @@ fn stream(args: &CheckArgs, settings: &Settings, paths: &[PathBuf]) -> miette::R
     let mut failed = false;
     output(args, |out, color| {
         let mut reporter = reporter(args, color);
+        let renderer = reporter.renderer();
         let mut totals = report::Totals::default();
-        postlint::engine::stream(found, settings, &mut |sources, file, found| {
-            totals.add(found);
-            failed |= found.iter().any(|d| d.severity >= threshold);
-            reporter.file(sources, file, found, out)
-        })?;
+        let mut sink =
+            |sources: &dyn report::Sources, file: &_, found: &[_], text: Option<&[u8]>| {
+                totals.add(found);
+                failed |= found
+                    .iter()
+                    .any(|d: &postlint::Diagnostic| d.severity >= threshold);
+                match text {
+                    Some(text) => reporter.rendered(text, found, out),
+                    None => reporter.file(sources, file, found, out),
+                }
+            };
+        postlint::engine::stream(found, settings, renderer.as_deref(), &mut sink)?;
         reporter.finish(&totals, out)
     })?;
     Ok(exit(args, failed))

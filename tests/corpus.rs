@@ -233,8 +233,9 @@ fn one_file_spread_over_threads_says_what_one_thread_says() {
 }
 
 /// The command line streams its findings, parsing again the files it let go after the first
-/// pass (the corpus is larger than what it holds); the library keeps every file. Both must say
-/// the same, in every format.
+/// pass (the corpus is larger than what it holds) and rendering files side by side on its
+/// threads; the library keeps every file and writes them one by one. Both must say the same,
+/// in every format.
 #[test]
 fn streamed_output_is_the_kept_run_output() {
     let run = lint_corpus();
@@ -245,6 +246,8 @@ fn streamed_output_is_the_kept_run_output() {
         ("junit", Format::Junit),
         ("gitlab", Format::Gitlab),
         ("github", Format::Github),
+        ("concise", Format::Concise),
+        ("json-lines", Format::JsonLines),
     ] {
         let streamed = assert_cmd::Command::cargo_bin("postlint")
             .unwrap()

@@ -278,7 +278,7 @@ fn a_file_changed_between_the_passes_is_said_to_have_changed() {
     let changed = [dir.path().join(name(171)), dir.path().join(name(180))];
     let found = postlint::discover::discover(&[dir.path().to_path_buf()], &settings).unwrap();
     let mut streamed = Vec::new();
-    postlint::engine::stream(found, &settings, &mut |_, file, found| {
+    postlint::engine::stream(found, &settings, None, &mut |_, file, found, _| {
         if streamed.is_empty() {
             for path in &changed {
                 std::fs::write(path, "# Changed\n").unwrap();

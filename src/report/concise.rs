@@ -6,11 +6,12 @@ use super::{EachFinding, Sources};
 use crate::diagnostic::Diagnostic;
 use crate::posting::SourceFile;
 
+#[derive(Clone)]
 pub struct Concise;
 
 impl EachFinding for Concise {
     fn finding(
-        &mut self,
+        &self,
         _: &dyn Sources,
         source: &SourceFile,
         d: &Diagnostic,

@@ -20,11 +20,12 @@ fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
+#[derive(Clone)]
 pub struct Github;
 
 impl EachFinding for Github {
     fn finding(
-        &mut self,
+        &self,
         _: &dyn Sources,
         source: &SourceFile,
         d: &Diagnostic,

@@ -6,10 +6,11 @@ use std::io::{self, Write};
 use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Group, Level, Patch, Renderer, Snippet};
 
-use super::{Options, Reporter, Sources, Totals, plural};
+use super::{Options, Render, Reporter, Sources, Totals, plural};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::posting::{SourceFile, Span};
 
+#[derive(Clone)]
 pub struct Human {
     options: Options,
     renderer: Renderer,
@@ -27,9 +28,9 @@ impl Human {
     }
 }
 
-impl Reporter for Human {
-    fn file(
-        &mut self,
+impl Render for Human {
+    fn render(
+        &self,
         sources: &dyn Sources,
         source: &SourceFile,
         diagnostics: &[Diagnostic],
@@ -50,6 +51,22 @@ impl Reporter for Human {
             )?;
         }
         Ok(())
+    }
+}
+
+impl Reporter for Human {
+    fn file(
+        &mut self,
+        sources: &dyn Sources,
+        source: &SourceFile,
+        diagnostics: &[Diagnostic],
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        self.render(sources, source, diagnostics, out)
+    }
+
+    fn renderer(&self) -> Option<Box<dyn Render>> {
+        Some(Box::new(self.clone()))
     }
 
     fn finish(&mut self, totals: &Totals, out: &mut dyn Write) -> io::Result<()> {

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{Reporter, Sources, Totals};
+use super::{Render, Reporter, Sources, Totals};
 use crate::diagnostic::{self, Applicability, Severity};
 use crate::posting::{Position, SourceFile, Span};
 
@@ -132,25 +132,59 @@ impl Json {
     }
 }
 
-impl Reporter for Json {
-    fn file(
-        &mut self,
+/// A file's findings, parted by commas.
+impl Render for Json {
+    fn render(
+        &self,
         sources: &dyn Sources,
         _: &SourceFile,
         diagnostics: &[diagnostic::Diagnostic],
         out: &mut dyn Write,
     ) -> io::Result<()> {
-        self.start(out)?;
         // Serialised into memory first: one write for the file, not one for each token.
         let mut buffer = Vec::with_capacity(512 * diagnostics.len());
-        for d in diagnostics {
-            if self.written > 0 {
+        for (i, d) in diagnostics.iter().enumerate() {
+            if i > 0 {
                 buffer.push(b',');
             }
             serde_json::to_writer(&mut buffer, &diagnostic(sources, d))?;
-            self.written += 1;
         }
         out.write_all(&buffer)
+    }
+}
+
+impl Reporter for Json {
+    fn file(
+        &mut self,
+        sources: &dyn Sources,
+        file: &SourceFile,
+        diagnostics: &[diagnostic::Diagnostic],
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let mut text = Vec::new();
+        self.render(sources, file, diagnostics, &mut text)?;
+        self.rendered(&text, diagnostics, out)
+    }
+
+    fn renderer(&self) -> Option<Box<dyn Render>> {
+        Some(Box::new(Json::default()))
+    }
+
+    fn rendered(
+        &mut self,
+        text: &[u8],
+        diagnostics: &[diagnostic::Diagnostic],
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        self.start(out)?;
+        if diagnostics.is_empty() {
+            return Ok(());
+        }
+        if self.written > 0 {
+            out.write_all(b",")?;
+        }
+        self.written += diagnostics.len();
+        out.write_all(text)
     }
 
     fn finish(&mut self, totals: &Totals, out: &mut dyn Write) -> io::Result<()> {

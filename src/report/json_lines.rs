@@ -7,11 +7,12 @@ use super::{EachFinding, Sources};
 use crate::diagnostic::Diagnostic;
 use crate::posting::SourceFile;
 
+#[derive(Clone)]
 pub struct JsonLines;
 
 impl EachFinding for JsonLines {
     fn finding(
-        &mut self,
+        &self,
         sources: &dyn Sources,
         _: &SourceFile,
         d: &Diagnostic,

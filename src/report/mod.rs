@@ -81,7 +81,9 @@ impl Totals {
 
 /// An output format, told each file of the run in order with its findings (sorted), then the
 /// totals. Line-oriented formats write as they are told; whole documents (SARIF, JUnit, GitLab)
-/// are written at the end.
+/// are written at the end. A format whose text for a file depends on that file alone has a
+/// [`Reporter::renderer`]: a streamed run renders its files side by side on its threads, then
+/// hands each text over in order ([`Reporter::rendered`]).
 pub trait Reporter {
     fn file(
         &mut self,
@@ -91,6 +93,23 @@ pub trait Reporter {
         out: &mut dyn Write,
     ) -> io::Result<()>;
 
+    /// What renders a file's text on any thread, for a format whose text for a file depends on
+    /// that file alone.
+    fn renderer(&self) -> Option<Box<dyn Render>> {
+        None
+    }
+
+    /// Writes a file's text as [`Reporter::renderer`] rendered it.
+    fn rendered(
+        &mut self,
+        text: &[u8],
+        diagnostics: &[Diagnostic],
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let _ = diagnostics;
+        out.write_all(text)
+    }
+
     /// Called once, after the last file: the summary, or the whole document.
     fn finish(&mut self, totals: &Totals, out: &mut dyn Write) -> io::Result<()> {
         let _ = (totals, out);
@@ -98,15 +117,41 @@ pub trait Reporter {
     }
 }
 
-/// A reporter that writes each finding on its own, as it comes, and nothing at the end.
-pub trait EachFinding {
+/// A format's text for one file, the same whatever the other files say.
+pub trait Render: Send + Sync {
+    fn render(
+        &self,
+        sources: &dyn Sources,
+        file: &SourceFile,
+        diagnostics: &[Diagnostic],
+        out: &mut dyn Write,
+    ) -> io::Result<()>;
+}
+
+/// A format that writes each finding on its own, as it comes, and nothing at the end.
+pub trait EachFinding: Clone + Send + Sync + 'static {
     fn finding(
-        &mut self,
+        &self,
         sources: &dyn Sources,
         file: &SourceFile,
         d: &Diagnostic,
         out: &mut dyn Write,
     ) -> io::Result<()>;
+}
+
+impl<T: EachFinding> Render for T {
+    fn render(
+        &self,
+        sources: &dyn Sources,
+        file: &SourceFile,
+        diagnostics: &[Diagnostic],
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        for d in diagnostics {
+            self.finding(sources, file, d, out)?;
+        }
+        Ok(())
+    }
 }
 
 impl<T: EachFinding> Reporter for T {
@@ -117,10 +162,11 @@ impl<T: EachFinding> Reporter for T {
         diagnostics: &[Diagnostic],
         out: &mut dyn Write,
     ) -> io::Result<()> {
-        for d in diagnostics {
-            self.finding(sources, file, d, out)?;
-        }
-        Ok(())
+        self.render(sources, file, diagnostics, out)
+    }
+
+    fn renderer(&self) -> Option<Box<dyn Render>> {
+        Some(Box::new(self.clone()))
     }
 }
 
