@@ -46,6 +46,10 @@ static HTML_ID: LazyLock<Folded> =
 
 fn check(posting: &Posting, cx: &mut Context) {
     let md = &posting.markdown;
+    // Most postings link to none of their headings: their anchors are not worked out.
+    if !md.links.iter().any(|l| l.url.len() > 1 && l.url.starts_with('#')) {
+        return;
+    }
     let mut anchors: HashSet<String> = HashSet::new();
     let mut by_heading: Vec<(String, &str)> = Vec::new();
     // A repeated heading gets `-1`, `-2`… on GitHub and Hugo.
