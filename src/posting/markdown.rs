@@ -71,14 +71,12 @@ impl Link {
 }
 
 fn url_host_part(url: &str) -> Option<&str> {
-    let scheme_end = url.find("://")?;
-    if !matches!(
-        url[..scheme_end].to_ascii_lowercase().as_str(),
-        "http" | "https"
-    ) {
-        return None;
-    }
-    let rest = &url[scheme_end + 3..];
+    let after = |scheme: &str| {
+        url.get(..scheme.len())
+            .filter(|s| s.eq_ignore_ascii_case(scheme))
+            .map(|_| &url[scheme.len()..])
+    };
+    let rest = after("https://").or_else(|| after("http://"))?;
     let end = rest.find(['/', '?', '#', ':']).unwrap_or(rest.len());
     let host = &rest[..end];
     let host = host.rsplit('@').next().unwrap_or(host);
@@ -574,6 +572,22 @@ fn sections(headings: &[Heading], file: FileId, start: usize, end: usize) -> Vec
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hosts_of_web_addresses_only() {
+        for (url, host) in [
+            ("HTTPS://Jobs.Example.ca/apply", Some("Jobs.Example.ca")),
+            ("http://user@site.ca:8080/x?y#z", Some("site.ca")),
+            ("https://bit.ly", Some("bit.ly")),
+            ("ftp://files.example.ca", None),
+            ("http:/site.ca", None),
+            ("www.canada.ca", None),
+            ("mailto:jobs@site.ca", None),
+            ("https://", None),
+        ] {
+            assert_eq!(url_host_part(url), host, "{url}");
+        }
+    }
 
     #[test]
     fn headings_links_lists_and_prose() {

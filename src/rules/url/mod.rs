@@ -86,11 +86,16 @@ pub static LANGUAGE_PATTERNS: LazyLock<LanguagePatterns> = LazyLock::new(|| {
 /// address or a name the public-suffix list does not know.
 pub fn registrable(host: &str) -> String {
     let host = host.trim_end_matches('.').to_ascii_lowercase();
-    // An IP address has no registrable domain (the public-suffix list would cut it up).
-    if host
-        .trim_matches(['[', ']'])
-        .parse::<std::net::IpAddr>()
-        .is_ok()
+    // An IP address has no registrable domain (the public-suffix list would cut it up). Only a
+    // host of hexadecimal digits, dots, colons and brackets can be one.
+    let ip_like = host
+        .bytes()
+        .all(|b| b.is_ascii_hexdigit() || matches!(b, b'.' | b':' | b'[' | b']'));
+    if ip_like
+        && host
+            .trim_matches(['[', ']'])
+            .parse::<std::net::IpAddr>()
+            .is_ok()
     {
         return host;
     }
@@ -165,6 +170,8 @@ mod tests {
         assert_eq!(registrable("eepurl.com"), "eepurl.com");
         assert_eq!(registrable("www.canada.ca"), "canada.ca");
         assert_eq!(registrable("127.0.0.1"), "127.0.0.1");
+        assert_eq!(registrable("[2001:db8::1]"), "[2001:db8::1]");
+        assert_eq!(registrable("cafe.bead.ca"), "bead.ca");
         assert!(SHORTENERS.contains("goo.gl") && SHORTENERS.contains("eepurl.com"));
     }
 }

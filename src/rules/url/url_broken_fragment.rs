@@ -47,7 +47,11 @@ static HTML_ID: LazyLock<Folded> =
 fn check(posting: &Posting, cx: &mut Context) {
     let md = &posting.markdown;
     // Most postings link to none of their headings: their anchors are not worked out.
-    if !md.links.iter().any(|l| l.url.len() > 1 && l.url.starts_with('#')) {
+    if !md
+        .links
+        .iter()
+        .any(|l| l.url.len() > 1 && l.url.starts_with('#'))
+    {
         return;
     }
     let mut anchors: HashSet<String> = HashSet::new();
