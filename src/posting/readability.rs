@@ -57,7 +57,7 @@ impl Counts {
 
 /// The words of `text`: runs of letters, digits, apostrophes and hyphens that hold a letter.
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-')))
+    text.split(|c: char| !(is_letter_or_digit(c) || matches!(c, '\'' | '’' | '-')))
         .map(|w| {
             // Most words neither start nor end with an apostrophe or a hyphen (`’` is E2 80 99).
             match w.as_bytes() {
@@ -67,9 +67,22 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
                 _ => w,
             }
         })
-        .filter(|w| {
-            w.bytes().any(|b| b.is_ascii_alphabetic()) || w.chars().any(char::is_alphabetic)
-        })
+        .filter(|w| w.bytes().any(|b| b.is_ascii_alphabetic()) || w.chars().any(is_letter))
+}
+
+/// `c.is_alphabetic()`, with the letters of Latin-1 (`à`, `é`, `Ç`…: French words) told
+/// without Unicode's tables: from U+00C0 to U+00FF, all but `×` and `÷` are letters.
+fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\u{C0}'..='\u{FF}' => !matches!(c, '×' | '÷'),
+        _ => !c.is_ascii() && c.is_alphabetic(),
+    }
+}
+
+/// `c.is_alphanumeric()`, as [`is_letter`] (no digit lies from U+00C0 to U+00FF).
+fn is_letter_or_digit(c: char) -> bool {
+    c.is_ascii_digit() || is_letter(c) || (!c.is_ascii() && c.is_numeric())
 }
 
 /// Whether the character at byte `i` (starting with `b`) is a word character and a letter,
@@ -80,8 +93,8 @@ fn class_at(text: &str, i: usize, b: u8) -> (bool, bool, usize) {
     }
     let c = text[i..].chars().next().expect("a character starts here");
     (
-        c.is_alphanumeric() || c == '’',
-        c.is_alphabetic(),
+        is_letter_or_digit(c) || c == '’',
+        is_letter(c),
         c.len_utf8(),
     )
 }
@@ -241,7 +254,7 @@ pub fn count_sentence(sentence: &str, lang: Lang) -> Counts {
             counts.words += 1;
             counts.syllables += syllables_in(known, w, lang);
             // Seven letters take seven bytes at least.
-            if w.len() > 6 && w.chars().filter(|c| c.is_alphabetic()).count() > 6 {
+            if w.len() > 6 && w.chars().filter(|&c| is_letter(c)).count() > 6 {
                 counts.long_words += 1;
             }
         }
@@ -271,6 +284,14 @@ mod tests {
         #[test]
         fn word_count_is_the_number_of_words(text in "[a-cA-CÉé0-9 ,.’'«\\u{a0}-]{0,40}") {
             proptest::prop_assert_eq!(word_count(&text), words(&text).count());
+        }
+    }
+
+    #[test]
+    fn letters_are_unicode_letters() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 
