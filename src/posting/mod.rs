@@ -61,11 +61,22 @@ pub struct Posting {
     schema_errors: OnceLock<Vec<SchemaError>>,
     /// Each sentence of the text blocks: its block and its range in the block's text.
     sentences: OnceLock<Vec<(usize, std::ops::Range<usize>)>>,
+    /// Where each sentence is, made on first use.
+    sentence_places: OnceLock<Vec<SentencePlace>>,
     /// Each text block folded to lower case (see [`fold::fold_case`]); `None` where folding
     /// changes nothing.
     folded: Vec<Option<Box<str>>>,
     /// Each text block as the word lists read it (see [`fold::normalise`]), made on first use.
     list_texts: OnceLock<Vec<fold::Normalised>>,
+}
+
+/// Where a sentence is: its span in the file, its block's language, and whether its block is
+/// a heading.
+#[derive(Clone, Copy, Debug)]
+pub struct SentencePlace {
+    pub span: Span,
+    pub lang: Option<Lang>,
+    pub heading: bool,
 }
 
 /// How to choose a posting's profile.
@@ -141,6 +152,7 @@ impl Posting {
             missing_files: Vec::new(),
             schema_errors: OnceLock::new(),
             sentences: OnceLock::from(sentences),
+            sentence_places: OnceLock::new(),
             folded,
             list_texts: OnceLock::new(),
         }
@@ -179,6 +191,37 @@ impl Posting {
     /// index of its block in `markdown.blocks`, and its range in that block's text.
     pub fn sentence_ranges(&self) -> &[(usize, std::ops::Range<usize>)] {
         self.sentences.get().map_or(&[], Vec::as_slice)
+    }
+
+    /// Where each sentence of [`Posting::sentence_ranges`] is, worked out once for every rule
+    /// that reads sentences.
+    pub fn sentence_places(&self) -> &[SentencePlace] {
+        self.sentence_places.get_or_init(|| {
+            let md = &self.markdown;
+            // The language and heading of the block of the sentences at hand: read once a block.
+            let mut of_block: Option<(usize, Option<Lang>, bool)> = None;
+            self.sentence_ranges()
+                .iter()
+                .map(|(i, range)| {
+                    let block = &md.blocks[*i];
+                    let (lang, heading) = match of_block {
+                        Some((b, lang, heading)) if b == *i => (lang, heading),
+                        _ => {
+                            let lang = self.lang_at(block.span.start as usize);
+                            let heading =
+                                md.headings.iter().any(|h| h.span.start == block.span.start);
+                            of_block = Some((*i, lang, heading));
+                            (lang, heading)
+                        }
+                    };
+                    SentencePlace {
+                        span: block.source_span(range.clone()),
+                        lang,
+                        heading,
+                    }
+                })
+                .collect()
+        })
     }
 
     /// The text of block `i` folded to lower case, at the same offsets (see

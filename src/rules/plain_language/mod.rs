@@ -35,36 +35,22 @@ pub struct Sentence<'a> {
     pub heading: bool,
 }
 
-/// Every sentence of the posting's text blocks, in order.
+/// Every sentence of the posting's text blocks in a language, in order.
 pub fn sentences(posting: &Posting) -> Vec<Sentence<'_>> {
-    let md = &posting.markdown;
-    let ranges = posting.sentence_ranges();
-    let mut out = Vec::with_capacity(ranges.len());
-    // The language of the block of the sentences at hand, and whether it is a heading: read
-    // once a block.
-    let mut of_block: Option<(usize, Option<Lang>, bool)> = None;
-    for (i, range) in ranges {
-        let block = &md.blocks[*i];
-        let (lang, heading) = match of_block {
-            Some((b, lang, heading)) if b == *i => (lang, heading),
-            _ => {
-                let lang = posting.lang_at(block.span.start as usize);
-                let heading = md.headings.iter().any(|h| h.span.start == block.span.start);
-                of_block = Some((*i, lang, heading));
-                (lang, heading)
-            }
-        };
-        let Some(lang) = lang else {
-            continue;
-        };
-        out.push(Sentence {
-            text: &block.text[range.clone()],
-            span: block.source_span(range.clone()),
-            lang,
-            block: *i,
-            start: range.start,
-            heading,
-        });
-    }
-    out
+    let blocks = &posting.markdown.blocks;
+    posting
+        .sentence_ranges()
+        .iter()
+        .zip(posting.sentence_places())
+        .filter_map(|((i, range), place)| {
+            Some(Sentence {
+                text: &blocks[*i].text[range.clone()],
+                span: place.span,
+                lang: place.lang?,
+                block: *i,
+                start: range.start,
+                heading: place.heading,
+            })
+        })
+        .collect()
 }
