@@ -106,6 +106,18 @@ pub struct TextBlock {
 }
 
 impl TextBlock {
+    /// An empty block over `source`, with room for its text (never longer than the source,
+    /// but for entities) and a few pieces.
+    fn new(source: Range<usize>, span: Span, section: usize) -> TextBlock {
+        TextBlock {
+            text: String::with_capacity(source.len()),
+            pieces: Vec::with_capacity(4),
+            span,
+            section,
+            in_table: false,
+        }
+    }
+
     fn push(&mut self, text: &str, source: Range<usize>) {
         self.pieces.push((self.text.len(), source));
         self.text.push_str(text);
@@ -230,11 +242,11 @@ pub fn parse(file: FileId, text: &str, start: usize) -> Markdown {
                 Tag::Heading { level, id, .. } => {
                     finish(&mut block, &mut md);
                     // Counted as the section it opens.
-                    block = Some(TextBlock {
-                        span: span(range.clone()),
-                        section: md.headings.len() + 1,
-                        ..TextBlock::default()
-                    });
+                    block = Some(TextBlock::new(
+                        range.clone(),
+                        span(range.clone()),
+                        md.headings.len() + 1,
+                    ));
                     open.push(Open::Heading {
                         level: heading_level(level),
                         start: range.start,
@@ -248,10 +260,8 @@ pub fn parse(file: FileId, text: &str, start: usize) -> Markdown {
                     }
                     finish(&mut block, &mut md);
                     block = Some(TextBlock {
-                        span: span(range.clone()),
-                        section: md.headings.len(),
                         in_table: matches!(tag, Tag::TableCell),
-                        ..TextBlock::default()
+                        ..TextBlock::new(range.clone(), span(range.clone()), md.headings.len())
                     });
                 }
                 Tag::List(first) => {
@@ -270,11 +280,11 @@ pub fn parse(file: FileId, text: &str, start: usize) -> Markdown {
                     }
                     // A tight item's text has no paragraph of its own.
                     finish(&mut block, &mut md);
-                    block = Some(TextBlock {
-                        span: span(range.clone()),
-                        section: md.headings.len(),
-                        ..TextBlock::default()
-                    });
+                    block = Some(TextBlock::new(
+                        range.clone(),
+                        span(range.clone()),
+                        md.headings.len(),
+                    ));
                 }
                 Tag::BlockQuote(_) | Tag::FootnoteDefinition(_) | Tag::Table(_) => {
                     container_depth += 1
