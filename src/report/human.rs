@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Group, Level, Patch, Renderer, Snippet};
 
-use super::{Options, Render, Reporter, Sources, Totals, plural};
+use super::{EachFinding, Options, Sources, Totals, plural};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::posting::{SourceFile, Span};
 
@@ -28,48 +28,29 @@ impl Human {
     }
 }
 
-impl Render for Human {
-    fn render(
+impl EachFinding for Human {
+    fn finding(
         &self,
         sources: &dyn Sources,
         source: &SourceFile,
-        diagnostics: &[Diagnostic],
+        d: &Diagnostic,
         out: &mut dyn Write,
     ) -> io::Result<()> {
-        for d in diagnostics {
-            // The files labels point into, besides this one.
-            let mut others: Vec<std::borrow::Cow<'_, SourceFile>> = Vec::new();
-            for label in d.labels.iter().filter(|l| l.span.file != source.id) {
-                if others.iter().all(|o| o.id != label.span.file) {
-                    others.push(sources.source(label.span.file));
-                }
+        // The files labels point into, besides this one.
+        let mut others: Vec<std::borrow::Cow<'_, SourceFile>> = Vec::new();
+        for label in d.labels.iter().filter(|l| l.span.file != source.id) {
+            if others.iter().all(|o| o.id != label.span.file) {
+                others.push(sources.source(label.span.file));
             }
-            writeln!(
-                out,
-                "{}\n",
-                self.renderer.render(&report(source, &others, d))
-            )?;
         }
-        Ok(())
-    }
-}
-
-impl Reporter for Human {
-    fn file(
-        &mut self,
-        sources: &dyn Sources,
-        source: &SourceFile,
-        diagnostics: &[Diagnostic],
-        out: &mut dyn Write,
-    ) -> io::Result<()> {
-        self.render(sources, source, diagnostics, out)
+        writeln!(
+            out,
+            "{}\n",
+            self.renderer.render(&report(source, &others, d))
+        )
     }
 
-    fn renderer(&self) -> Option<Box<dyn Render>> {
-        Some(Box::new(self.clone()))
-    }
-
-    fn finish(&mut self, totals: &Totals, out: &mut dyn Write) -> io::Result<()> {
+    fn summary(&self, totals: &Totals, out: &mut dyn Write) -> io::Result<()> {
         summary(totals, self.options, out)
     }
 }

@@ -128,7 +128,8 @@ pub trait Render: Send + Sync {
     ) -> io::Result<()>;
 }
 
-/// A format that writes each finding on its own, as it comes, and nothing at the end.
+/// A format that writes each finding on its own, as it comes, and at the end at most a
+/// summary.
 pub trait EachFinding: Clone + Send + Sync + 'static {
     fn finding(
         &self,
@@ -137,6 +138,12 @@ pub trait EachFinding: Clone + Send + Sync + 'static {
         d: &Diagnostic,
         out: &mut dyn Write,
     ) -> io::Result<()>;
+
+    /// Written after the last file.
+    fn summary(&self, totals: &Totals, out: &mut dyn Write) -> io::Result<()> {
+        let _ = (totals, out);
+        Ok(())
+    }
 }
 
 impl<T: EachFinding> Render for T {
@@ -167,6 +174,10 @@ impl<T: EachFinding> Reporter for T {
 
     fn renderer(&self) -> Option<Box<dyn Render>> {
         Some(Box::new(self.clone()))
+    }
+
+    fn finish(&mut self, totals: &Totals, out: &mut dyn Write) -> io::Result<()> {
+        self.summary(totals, out)
     }
 }
 
