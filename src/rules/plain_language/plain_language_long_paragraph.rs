@@ -73,7 +73,10 @@ fn check(posting: &Posting, cx: &mut Context) {
                     options.max_sentences
                 ),
             )
-            .help("Split it: one main idea per paragraph.");
+            .help(match posting.lang_at(block.span.start as usize) {
+                Some(crate::posting::Lang::Fr) => "Coupez-le : une idée principale par paragraphe.",
+                _ => "Split it: one main idea per paragraph.",
+            });
         }
     }
 }
