@@ -160,6 +160,7 @@ pub type Sink<'s> =
 /// order, as soon as they are known. Only summaries of the files, and up to
 /// [`FINDINGS_BYTES`] of their packed findings, are kept for the whole run, so memory stays
 /// bounded however many files there are.
+///
 /// With `render`, each file's text is rendered on the run's threads, side by side, and handed
 /// to `sink` with the file.
 pub fn stream(
@@ -383,7 +384,8 @@ fn drive(
     }
     // Second pass: in path order, a chunk at a time; each chunk checked in parallel, and the
     // rules of each file too when there are fewer files than threads (a pre-commit run). A
-    // streamed chunk is written while the next one is checked.
+    // streamed chunk's texts are rendered on the pool too, and written on this thread while
+    // the next chunk is checked.
     type Work = (usize, State, Vec<Diagnostic>, Option<Vec<Diagnostic>>);
     let render = match &handover {
         Handover::Stream(_, render) => *render,
