@@ -147,6 +147,16 @@ pub fn normalise(text: &str) -> Normalised {
 /// [`normalise`] for text already [`fold_case`]d.
 pub fn normalise_folded(folded: &str) -> Normalised {
     let bytes = folded.as_bytes();
+    // Most blocks have no white space but single spaces, and no `’`: read as they are.
+    let special = bytes.iter().fold(false, |any, &b| {
+        any | matches!(b, b'\t'..=b'\r' | 0xC2 | 0xE1..=0xE3)
+    });
+    if !special && memchr::memmem::find(bytes, b"  ").is_none() {
+        return Normalised {
+            text: folded.to_string(),
+            jumps: Vec::new(),
+        };
+    }
     let mut read = String::with_capacity(bytes.len());
     let mut jumps = Vec::new();
     // Runs of characters read as written, spaces included but not after white space, are
