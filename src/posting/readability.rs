@@ -55,19 +55,80 @@ impl Counts {
     }
 }
 
-/// The words of `text`: runs of letters, digits, apostrophes and hyphens that hold a letter.
+/// The words of `text`: runs of letters, digits, apostrophes and hyphens that hold a letter,
+/// without the apostrophes and hyphens at their edges.
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !(is_letter_or_digit(c) || matches!(c, '\'' | '’' | '-')))
-        .map(|w| {
-            // Most words neither start nor end with an apostrophe or a hyphen (`’` is E2 80 99).
-            match w.as_bytes() {
-                [b'\'' | b'-' | 0xE2, ..] | [.., b'\'' | b'-' | 0x99] => {
-                    w.trim_matches(|c: char| matches!(c, '\'' | '’' | '-'))
+    Words { text, at: 0 }.map(|w| w.text)
+}
+
+/// A word of [`words`], with its number of letters.
+struct Word<'a> {
+    text: &'a str,
+    letters: usize,
+}
+
+/// The words of a text read a byte at a time (ASCII) or a character at a time (beyond).
+struct Words<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = Word<'a>;
+
+    #[inline]
+    fn next(&mut self) -> Option<Word<'a>> {
+        let (text, bytes) = (self.text, self.text.as_bytes());
+        let mut at = self.at;
+        loop {
+            // Up to the next word character.
+            loop {
+                let &b = bytes.get(at).or_else(|| {
+                    self.at = at;
+                    None
+                })?;
+                match ASCII_CLASS.get(usize::from(b)) {
+                    Some(0) => at += 1,
+                    Some(_) => break,
+                    None => match class_of(text, at) {
+                        (false, _, len) => at += len,
+                        _ => break,
+                    },
                 }
-                _ => w,
             }
-        })
-        .filter(|w| w.bytes().any(|b| b.is_ascii_alphabetic()) || w.chars().any(is_letter))
+            let start = at;
+            let mut letters = 0;
+            while let Some(&b) = bytes.get(at) {
+                match ASCII_CLASS.get(usize::from(b)) {
+                    Some(0) => break,
+                    Some(&class) => {
+                        letters += usize::from(class == 3);
+                        at += 1;
+                    }
+                    None => match class_of(text, at) {
+                        (false, _, _) => break,
+                        (true, letter, len) => {
+                            letters += usize::from(letter);
+                            at += len;
+                        }
+                    },
+                }
+            }
+            if letters == 0 {
+                continue;
+            }
+            self.at = at;
+            let run = &text[start..at];
+            // Most words neither start nor end with an apostrophe or a hyphen (`’` is E2 80 99).
+            let text = match run.as_bytes() {
+                [b'\'' | b'-' | 0xE2, ..] | [.., b'\'' | b'-' | 0x99] => {
+                    run.trim_matches(|c: char| matches!(c, '\'' | '’' | '-'))
+                }
+                _ => run,
+            };
+            return Some(Word { text, letters });
+        }
+    }
 }
 
 /// `c.is_alphabetic()`, with the letters of Latin-1 (`à`, `é`, `Ç`…: French words) told
@@ -85,12 +146,9 @@ fn is_letter_or_digit(c: char) -> bool {
     c.is_ascii_digit() || is_letter(c) || (!c.is_ascii() && c.is_numeric())
 }
 
-/// Whether the character at byte `i` (starting with `b`) is a word character and a letter,
-/// and its length.
-fn class_at(text: &str, i: usize, b: u8) -> (bool, bool, usize) {
-    if let Some(&class) = ASCII_CLASS.get(usize::from(b)) {
-        return (class != 0, class == 3, 1);
-    }
+/// Whether the character at byte `i`, beyond ASCII, is a word character and a letter, and
+/// its length.
+fn class_of(text: &str, i: usize) -> (bool, bool, usize) {
     let c = text[i..].chars().next().expect("a character starts here");
     (
         is_letter_or_digit(c) || c == '’',
@@ -117,14 +175,17 @@ const ASCII_CLASS: [u8; 128] = {
     class
 };
 
-/// How many [`words`] `text` has: runs of word characters holding a letter, ASCII read a
-/// byte at a time.
+/// How many [`words`] `text` has: runs of word characters holding a letter, counted
+/// without taking their text.
 pub fn word_count(text: &str) -> usize {
     let bytes = text.as_bytes();
     let (mut count, mut i) = (0, 0);
     let (mut in_word, mut letter) = (false, false);
     while let Some(&b) = bytes.get(i) {
-        let (is_word, is_letter, len) = class_at(text, i, b);
+        let (is_word, is_letter, len) = match ASCII_CLASS.get(usize::from(b)) {
+            Some(&class) => (class != 0, class == 3, 1),
+            None => class_of(text, i),
+        };
         if is_word {
             in_word = true;
             letter |= is_letter;
@@ -250,13 +311,13 @@ pub fn count_sentence(sentence: &str, lang: Lang) -> Counts {
         ..Counts::default()
     };
     with_known(lang, |known| {
-        for w in words(sentence) {
+        for w in (Words {
+            text: sentence,
+            at: 0,
+        }) {
             counts.words += 1;
-            counts.syllables += syllables_in(known, w, lang);
-            // Seven letters take seven bytes at least.
-            if w.len() > 6 && w.chars().filter(|&c| is_letter(c)).count() > 6 {
-                counts.long_words += 1;
-            }
+            counts.syllables += syllables_in(known, w.text, lang);
+            counts.long_words += usize::from(w.letters > 6);
         }
     });
     counts
@@ -280,10 +341,23 @@ mod tests {
         }
     }
 
+    /// The words as the definition says: split at every character that is not a word
+    /// character, trimmed, kept when they hold a letter.
+    fn words_by_definition(text: &str) -> Vec<(&str, usize)> {
+        text.split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-')))
+            .map(|w| w.trim_matches(|c: char| matches!(c, '\'' | '’' | '-')))
+            .map(|w| (w, w.chars().filter(|c| c.is_alphabetic()).count()))
+            .filter(|&(_, letters)| letters > 0)
+            .collect()
+    }
+
     proptest::proptest! {
         #[test]
-        fn word_count_is_the_number_of_words(text in "[a-cA-CÉé0-9 ,.’'«\\u{a0}-]{0,40}") {
-            proptest::prop_assert_eq!(word_count(&text), words(&text).count());
+        fn words_are_read_as_defined(text in "[a-cA-CÉé0-9 ,.’'«\\u{a0}\\u{2019}\\u{3b1}\\u{660}-]{0,40}") {
+            let read: Vec<(&str, usize)> =
+                Words { text: &text, at: 0 }.map(|w| (w.text, w.letters)).collect();
+            proptest::prop_assert_eq!(&read, &words_by_definition(&text));
+            proptest::prop_assert_eq!(word_count(&text), read.len());
         }
     }
 
