@@ -149,7 +149,9 @@ fn shown(v: &Value) -> String {
 
 /// What the corpus rules need of one posting (or of one language segment of a bilingual file).
 /// What pairing reads is kept as it is; what only the comparison of a pair reads is kept
-/// packed ([`Detail`]), so that the summaries of a large run stay small.
+/// packed, in three parts each read by the rule that needs it ([`Shape`], [`Stated`], the
+/// [`Block`]s), so that the summaries of a large run stay small and each part is unpacked
+/// once per pair.
 #[derive(Clone, Debug)]
 pub struct Summary {
     /// Index into [`Corpus::files`].
@@ -166,14 +168,16 @@ pub struct Summary {
     pub lever_id: Option<String>,
     /// The text of [`Summary::span`], hashed, to find copies.
     pub body: TextHash,
-    /// [`Detail`], encoded with postcard in one allocation.
-    detail: Box<[u8]>,
+    /// [`Shape`], [`Stated`] and the [`Block`]s, each encoded with postcard in one allocation.
+    shape: Box<[u8]>,
+    stated: Box<[u8]>,
+    blocks: Box<[u8]>,
 }
 
-/// What the comparison of two versions of a posting reads: its outline, facts, links and
-/// text blocks.
+/// The outline of a version of a posting: its headings, and where its blocks, lists and
+/// links are.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Detail {
+pub struct Shape {
     pub headings: Vec<(u8, String, Span)>,
     /// Paragraphs that read as headings missing the space after their `#` (`##Titre`).
     pub loose_headings: Vec<(u8, String, Span)>,
@@ -182,6 +186,12 @@ pub struct Detail {
     /// Per section (in heading order, the text before the first heading first): the item
     /// counts of its lists, and its number of links.
     pub sections: Vec<SectionOutline>,
+}
+
+/// The facts a version of a posting states: links, e-mail addresses, classifications, pay
+/// and closing dates.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Stated {
     /// Link targets: normalised (language markers neutralised) and hashed, as written (an
     /// [`Interner`] id, read with [`Corpus::text`]), and where.
     pub links: Vec<(u64, u32, Span)>,
@@ -192,25 +202,30 @@ pub struct Detail {
     pub pay: Vec<(i64, Option<i64>, Span)>,
     /// Closing dates: a comparable key (date, time, UTC offset), what was read, and where.
     pub deadlines: Vec<(String, String, Span)>,
-    /// Blocks of running text long enough to need translating.
-    pub blocks: Vec<Block>,
 }
 
-impl Summary {
-    /// The packed part of the summary.
-    pub fn detail(&self) -> Detail {
-        let mut detail: Detail =
-            postcard::from_bytes(&self.detail).expect("a detail reads back as postlint packed it");
-        for span in detail.spans_mut() {
-            span.file = self.span.file;
+/// A packed part of a [`Summary`]: its spans are packed without their file (see [`Span`]'s
+/// `Serialize`), which is the summary's.
+trait Part: serde::Serialize + serde::de::DeserializeOwned {
+    fn spans_mut(&mut self) -> impl Iterator<Item = &mut Span>;
+
+    fn pack(&self) -> Box<[u8]> {
+        postcard::to_allocvec(self)
+            .expect("a summary's part is plain data")
+            .into_boxed_slice()
+    }
+
+    fn unpack(packed: &[u8], file: FileId) -> Self {
+        let mut part: Self = postcard::from_bytes(packed)
+            .expect("a summary's part reads back as postlint packed it");
+        for span in part.spans_mut() {
+            span.file = file;
         }
-        detail
+        part
     }
 }
 
-impl Detail {
-    /// Every span of the detail: they are packed without their file (see [`Span`]'s
-    /// `Serialize`), which is the summary's.
+impl Part for Shape {
     fn spans_mut(&mut self) -> impl Iterator<Item = &mut Span> {
         let sections = self.sections.iter_mut().flat_map(|s| {
             s.span
@@ -222,12 +237,41 @@ impl Detail {
             .chain(self.loose_headings.iter_mut())
             .map(|(_, _, span)| span)
             .chain(sections)
-            .chain(self.links.iter_mut().map(|(_, _, span)| span))
+    }
+}
+
+impl Part for Stated {
+    fn spans_mut(&mut self) -> impl Iterator<Item = &mut Span> {
+        self.links
+            .iter_mut()
+            .map(|(_, _, span)| span)
             .chain(self.emails.values_mut())
             .chain(self.classifications.values_mut().map(|(_, span)| span))
             .chain(self.pay.iter_mut().map(|(_, _, span)| span))
             .chain(self.deadlines.iter_mut().map(|(_, _, span)| span))
-            .chain(self.blocks.iter_mut().map(|b| &mut b.span))
+    }
+}
+
+impl Part for Vec<Block> {
+    fn spans_mut(&mut self) -> impl Iterator<Item = &mut Span> {
+        self.iter_mut().map(|b| &mut b.span)
+    }
+}
+
+impl Summary {
+    /// The outline, unpacked.
+    pub fn shape(&self) -> Shape {
+        Shape::unpack(&self.shape, self.span.file)
+    }
+
+    /// The stated facts, unpacked.
+    pub fn stated(&self) -> Stated {
+        Stated::unpack(&self.stated, self.span.file)
+    }
+
+    /// The blocks of running text, unpacked.
+    pub fn blocks(&self) -> Vec<Block> {
+        Vec::unpack(&self.blocks, self.span.file)
     }
 }
 
@@ -509,7 +553,7 @@ fn spaced(text: &str) -> bool {
 /// Summarises `posting` (or its segment `span`, in `lang`).
 fn summarise(posting: &Posting, lang: Lang, span: Span, shared: &Interner) -> Summary {
     let fm = &posting.front_matter;
-    let detail = detail_of(posting, lang, span, shared);
+    let (shape, stated, blocks) = detail_of(posting, lang, span, shared);
     Summary {
         body: (
             hash_of(&posting.text()[span.range()]),
@@ -530,14 +574,19 @@ fn summarise(posting: &Posting, lang: Lang, span: Span, shared: &Interner) -> Su
             .str("leverId")
             .map(|s| s.trim().to_lowercase())
             .filter(|s| !s.is_empty()),
-        detail: postcard::to_allocvec(&detail)
-            .expect("a detail is plain data")
-            .into_boxed_slice(),
+        shape: shape.pack(),
+        stated: stated.pack(),
+        blocks: blocks.pack(),
     }
 }
 
-/// The [`Detail`] of `posting`'s part `span`, in `lang`.
-fn detail_of(posting: &Posting, lang: Lang, span: Span, shared: &Interner) -> Detail {
+/// What the comparison of two versions reads of `posting`'s part `span`, in `lang`.
+fn detail_of(
+    posting: &Posting,
+    lang: Lang,
+    span: Span,
+    shared: &Interner,
+) -> (Shape, Stated, Vec<Block>) {
     // An item belongs to the part where it starts.
     let inside = |s: Span| span.start <= s.start && s.start < span.end.max(span.start + 1);
     let md = &posting.markdown;
@@ -712,18 +761,20 @@ fn detail_of(posting: &Posting, lang: Lang, span: Span, shared: &Interner) -> De
             .map(|l| l.span.start)
             .collect(),
     };
-    Detail {
+    let shape = Shape {
         headings,
         loose_headings,
         outline,
         sections,
+    };
+    let stated = Stated {
         links,
         emails,
         classifications,
         pay,
         deadlines,
-        blocks,
-    }
+    };
+    (shape, stated, blocks)
 }
 
 /// `name.en.md` → `name`, for `.en.md`/`.fr.md` pairs.
@@ -1108,7 +1159,7 @@ fn likeness(a: &Summary, b: &Summary, strings: &[Arc<str>]) -> f64 {
         _ => 0.0,
     };
     let a_lang = a.lang;
-    let (a, b) = (a.detail(), b.detail());
+    let (a, b) = (a.stated(), b.stated());
     let most = a.links.len().max(b.links.len());
     let links = if most == 0 {
         0.0
@@ -1249,37 +1300,39 @@ mod tests {
             shared,
             &[],
         );
-        let detail = corpus.summaries[0].detail();
+        let summary = &corpus.summaries[0];
+        let (shape, stated, blocks) = (summary.shape(), summary.stated(), summary.blocks());
         let body = posting.span(posting.body_start..text.len());
         assert_eq!(
-            detail,
+            (shape.clone(), stated.clone(), blocks.clone()),
             detail_of(&posting, Lang::En, body, &Interner::default())
         );
-        let headings: Vec<&str> = detail.headings.iter().map(|h| h.1.as_str()).collect();
+        let headings: Vec<&str> = shape.headings.iter().map(|h| h.1.as_str()).collect();
         assert_eq!(headings, ["About the role", "Pay"]);
-        assert_eq!(detail.pay.len(), 1);
+        assert_eq!(stated.pay.len(), 1);
         assert_eq!(
-            (detail.pay[0].0, detail.pay[0].1),
+            (stated.pay[0].0, stated.pay[0].1),
             (7_340_200, Some(10_816_400))
         );
-        assert_eq!(detail.deadlines.len(), 1);
+        assert_eq!(stated.deadlines.len(), 1);
         assert!(
-            detail.deadlines[0].0.starts_with("2025-03-03 23:59"),
+            stated.deadlines[0].0.starts_with("2025-03-03 23:59"),
             "{:?}",
-            detail.deadlines
+            stated.deadlines
         );
-        assert_eq!(detail.links.len(), 1);
+        assert_eq!(stated.links.len(), 1);
         assert_eq!(
-            corpus.text(detail.links[0].1),
+            corpus.text(stated.links[0].1),
             "https://digital.canada.ca/en/jobs/"
         );
         assert_eq!(
-            &text[detail.links[0].2.range()],
+            &text[stated.links[0].2.range()],
             "https://digital.canada.ca/en/jobs/"
         );
-        assert!(detail.emails.contains_key("jobs@example.ca"));
-        assert_eq!(detail.blocks.len(), 3, "{:?}", detail.blocks);
-        assert!(detail.blocks.iter().all(|b| b.span.file == FileId(3)));
+        assert!(stated.emails.contains_key("jobs@example.ca"));
+        assert_eq!(blocks.len(), 3, "{blocks:?}");
+        assert!(blocks.iter().all(|b| b.span.file == FileId(3)));
+        assert!(shape.headings.iter().all(|h| h.2.file == FileId(3)));
     }
 
     #[test]

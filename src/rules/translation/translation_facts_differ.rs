@@ -68,8 +68,8 @@ fn check(corpus: &Corpus, cx: &mut CorpusContext) {
     for pair in super::compared(corpus) {
         let fr_span = corpus.summaries[pair.fr].span;
         let (en, fr) = (
-            corpus.summaries[pair.en].detail(),
-            corpus.summaries[pair.fr].detail(),
+            corpus.summaries[pair.en].stated(),
+            corpus.summaries[pair.fr].stated(),
         );
         let note = super::copies_note(corpus, pair);
         // Closing dates: the first statement on each side (`EDT` and `HAE` compare equal).

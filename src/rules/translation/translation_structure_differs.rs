@@ -66,8 +66,8 @@ fn check(corpus: &Corpus, cx: &mut CorpusContext) {
             corpus.summaries[pair.fr].span,
         );
         let (en, fr) = (
-            corpus.summaries[pair.en].detail(),
-            corpus.summaries[pair.fr].detail(),
+            corpus.summaries[pair.en].shape(),
+            corpus.summaries[pair.fr].shape(),
         );
         let note = super::copies_note(corpus, pair);
         let a = &en.headings;

@@ -42,19 +42,18 @@ declare_rule! {
 fn check(corpus: &Corpus, cx: &mut CorpusContext) {
     for pair in super::compared(corpus) {
         let (en, fr) = (
-            corpus.summaries[pair.en].detail(),
-            corpus.summaries[pair.fr].detail(),
+            corpus.summaries[pair.en].blocks(),
+            corpus.summaries[pair.fr].blocks(),
         );
-        let english: BTreeMap<u64, Span> = en.blocks.iter().map(|b| (b.text, b.span)).collect();
+        let english: BTreeMap<u64, Span> = en.iter().map(|b| (b.text, b.span)).collect();
         let same: Vec<(Span, Span)> = fr
-            .blocks
             .iter()
             .filter(|b| !b.names)
             .filter_map(|b| english.get(&b.text).map(|e| (b.span, *e)))
             .collect();
         // A whole file left in English is `translation-wrong-language`; report the paragraphs
         // only when some of the file is translated.
-        if same.is_empty() || same.len() == fr.blocks.len() {
+        if same.is_empty() || same.len() == fr.len() {
             continue;
         }
         let note = super::copies_note(corpus, pair);
