@@ -453,16 +453,22 @@ pub fn host(url: &str) -> Option<String> {
 /// other's (`#toc12259212260` in English, none in French), and the page is the same.
 pub fn neutral_target(url: &str) -> String {
     let page = url.split_once('#').map_or(url, |(page, _)| page);
-    let mut out = page.trim().trim_end_matches('/').to_string();
-    if let Some(rest) = out.strip_prefix("http://") {
-        out = format!("https://{rest}");
-    }
-    // Each marker is looked for only where its text could be.
-    let lower = out.to_ascii_lowercase();
+    let page = page.trim().trim_end_matches('/');
+    let mut out = match page.strip_prefix("http://") {
+        Some(rest) => format!("https://{rest}"),
+        None => page.to_string(),
+    };
+    // Each marker is looked for only where its text could be (a link is short: its bytes are
+    // compared in place).
+    let has = |needle: &[u8]| {
+        out.as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle))
+    };
     let present = [
-        lower.contains("/en") || lower.contains("/fr"),
-        lower.contains("-eng.") || lower.contains("-fra."),
-        lower.contains("lang"),
+        has(b"/en") || has(b"/fr"),
+        has(b"-eng.") || has(b"-fra."),
+        has(b"lang"),
     ];
     for (marker, present) in LANG_MARKERS.iter().zip(present) {
         if present {
@@ -482,9 +488,17 @@ pub fn neutral_target(url: &str) -> String {
     match out.split_once("://") {
         Some((scheme, rest)) => {
             let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
-            let host = host.to_ascii_lowercase();
-            let host = host.strip_prefix("www.").unwrap_or(&host);
-            format!("{scheme}://{host}/{path}")
+            let host = match host.get(..4) {
+                Some(www) if www.eq_ignore_ascii_case("www.") => &host[4..],
+                _ => host,
+            };
+            let mut neutral = String::with_capacity(out.len() + 1);
+            neutral.push_str(scheme);
+            neutral.push_str("://");
+            neutral.extend(host.chars().map(|c| c.to_ascii_lowercase()));
+            neutral.push('/');
+            neutral.push_str(path);
+            neutral
         }
         None => out.to_lowercase(),
     }
@@ -1271,6 +1285,15 @@ mod tests {
         assert_ne!(
             neutral_target("https://canada.ca/en/a"),
             neutral_target("https://canada.ca/en/b")
+        );
+        // The host's case and `www.` do not matter; the path's case does.
+        assert_eq!(
+            neutral_target("http://WWW.Canada.ca/EN/Jobs/"),
+            "https://canada.ca/{lang}/Jobs"
+        );
+        assert_eq!(
+            neutral_target("https://www.canada.ca/page?lang=fra"),
+            neutral_target("https://canada.ca/page?lang=eng")
         );
         // Anchors differ between a page's versions; the page is what is compared.
         assert_eq!(
