@@ -168,10 +168,10 @@ pub struct Summary {
     pub lever_id: Option<String>,
     /// The text of [`Summary::span`], hashed, to find copies.
     pub body: TextHash,
-    /// [`Shape`], [`Stated`] and the [`Block`]s, each encoded with postcard in one allocation.
-    shape: Box<[u8]>,
-    stated: Box<[u8]>,
-    blocks: Box<[u8]>,
+    /// [`Shape`], [`Stated`] and the [`Block`]s, each encoded with postcard, one after the
+    /// other in one allocation; the first two end at `ends`.
+    packed: Box<[u8]>,
+    ends: [u32; 2],
 }
 
 /// The outline of a version of a posting: its headings, and where its blocks, lists and
@@ -209,10 +209,9 @@ pub struct Stated {
 trait Part: serde::Serialize + serde::de::DeserializeOwned {
     fn spans_mut(&mut self) -> impl Iterator<Item = &mut Span>;
 
-    fn pack(&self) -> Box<[u8]> {
-        postcard::to_allocvec(self)
-            .expect("a summary's part is plain data")
-            .into_boxed_slice()
+    /// `packed` with the part appended, encoded.
+    fn pack(&self, packed: Vec<u8>) -> Vec<u8> {
+        postcard::to_extend(self, packed).expect("a summary's part is plain data")
     }
 
     fn unpack(packed: &[u8], file: FileId) -> Self {
@@ -261,17 +260,18 @@ impl Part for Vec<Block> {
 impl Summary {
     /// The outline, unpacked.
     pub fn shape(&self) -> Shape {
-        Shape::unpack(&self.shape, self.span.file)
+        Shape::unpack(&self.packed[..self.ends[0] as usize], self.span.file)
     }
 
     /// The stated facts, unpacked.
     pub fn stated(&self) -> Stated {
-        Stated::unpack(&self.stated, self.span.file)
+        let [shape, stated] = self.ends.map(|end| end as usize);
+        Stated::unpack(&self.packed[shape..stated], self.span.file)
     }
 
     /// The blocks of running text, unpacked.
     pub fn blocks(&self) -> Vec<Block> {
-        Vec::unpack(&self.blocks, self.span.file)
+        Vec::unpack(&self.packed[self.ends[1] as usize..], self.span.file)
     }
 }
 
@@ -568,6 +568,12 @@ fn spaced(text: &str) -> bool {
 fn summarise(posting: &Posting, lang: Lang, span: Span, shared: &Interner) -> Summary {
     let fm = &posting.front_matter;
     let (shape, stated, blocks) = detail_of(posting, lang, span, shared);
+    let packed = shape.pack(Vec::new());
+    let shape_end = packed.len();
+    let packed = stated.pack(packed);
+    let ends =
+        [shape_end, packed.len()].map(|end| u32::try_from(end).expect("a summary under 4 GiB"));
+    let packed = blocks.pack(packed).into_boxed_slice();
     Summary {
         body: (
             hash_of(&posting.text()[span.range()]),
@@ -588,9 +594,8 @@ fn summarise(posting: &Posting, lang: Lang, span: Span, shared: &Interner) -> Su
             .str("leverId")
             .map(|s| s.trim().to_lowercase())
             .filter(|s| !s.is_empty()),
-        shape: shape.pack(),
-        stated: stated.pack(),
-        blocks: blocks.pack(),
+        packed,
+        ends,
     }
 }
 
