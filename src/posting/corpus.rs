@@ -22,7 +22,7 @@ use super::pattern::Pattern;
 use super::fold::{Folded, fold_case};
 use super::front_matter::{FrontMatterKind, Value};
 use super::salary::PayText;
-use super::source::char_at;
+use super::source::{char_at, find_byte};
 use super::{FileId, Lang, LangSource, Posting, Span};
 
 /// What the corpus rules need of a whole file besides its summaries: all that is kept of it
@@ -544,24 +544,30 @@ fn block_hash(folded: &str) -> u64 {
     hash_of_bytes(&words)
 }
 
-/// `text` has no white space but single ASCII spaces between words. Only the characters
-/// that may be white space beyond ASCII (`\u{a0}`, `\u{2003}`, `\u{3000}`…) are decoded.
+/// `text` has no white space but single ASCII spaces between words. Two spaces are found
+/// with memchr's substring search; the bytes that start other white space (ASCII controls, and
+/// `\u{a0}`, `\u{2003}`, `\u{3000}`… beyond ASCII) sixteen at a time, and only those beyond
+/// ASCII are decoded.
 fn spaced(text: &str) -> bool {
-    let mut after_space = true;
-    for (i, &b) in text.as_bytes().iter().enumerate() {
-        match b {
-            b' ' if after_space => return false,
-            b' ' => after_space = true,
-            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => return false,
-            0xc2 | 0xe1 | 0xe2 | 0xe3
-                if char_at(text, i).is_some_and(|(c, _)| c.is_whitespace()) =>
-            {
-                return false;
-            }
-            _ => after_space = false,
+    static TWO_SPACES: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("  "));
+    let bytes = text.as_bytes();
+    if bytes.first() == Some(&b' ')
+        || bytes.last() == Some(&b' ')
+        || TWO_SPACES.find(bytes).is_some()
+    {
+        return false;
+    }
+    let mut from = 0;
+    while let Some(at) = find_byte(bytes, from, |b| {
+        matches!(b, b'\t'..=b'\r' | 0xc2 | 0xe1 | 0xe2 | 0xe3)
+    }) {
+        match char_at(text, at) {
+            Some((c, len)) if !c.is_whitespace() => from = at + len,
+            _ => return false,
         }
     }
-    text.is_empty() || !after_space
+    true
 }
 
 /// Summarises `posting` (or its segment `span`, in `lang`).
@@ -1257,6 +1263,15 @@ mod tests {
         fn blocks_hash_by_their_words(text in "[ab é\\n\\t\u{a0}\u{2003}\u{b}]{0,30}") {
             let words: Vec<&str> = text.split_whitespace().collect();
             proptest::prop_assert_eq!(block_hash(&text), hash_of(&words.join(" ")));
+        }
+
+        /// A text is spaced when it is its words joined by single spaces.
+        #[test]
+        fn spaced_texts_are_their_words_joined(
+            text in "[ab é’«\n\t\r\u{a0}\u{2003}\u{3000}\u{b}\u{85}]{0,40}"
+        ) {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            proptest::prop_assert_eq!(spaced(&text), words.join(" ") == text);
         }
 
         /// Names are read word by word, at each word's first letter or digit.
