@@ -2,6 +2,7 @@
 //!
 //! A file is read and parsed once, into one `Posting`. Rules only read it.
 
+pub mod capitals;
 pub mod corpus;
 pub mod date;
 pub mod facts;
@@ -68,6 +69,8 @@ pub struct Posting {
     folded: Vec<Option<Box<str>>>,
     /// Each text block as the word lists read it (see [`fold::normalise`]), made on first use.
     list_texts: OnceLock<Vec<fold::Normalised>>,
+    /// Each text block's runs of words in capitals, found once for the rules about capitals.
+    caps_runs: OnceLock<Vec<Vec<capitals::Run>>>,
 }
 
 /// Where a sentence is: its span in the file, its block's language, and whether its block is
@@ -155,6 +158,7 @@ impl Posting {
             sentence_places: OnceLock::new(),
             folded,
             list_texts: OnceLock::new(),
+            caps_runs: OnceLock::new(),
         }
     }
 
@@ -240,6 +244,18 @@ impl Posting {
                 .map(|i| fold::normalise_folded(self.folded(i)))
                 .collect()
         })
+    }
+
+    /// The runs of words in capitals of text block `i` ([`capitals::caps_runs`]), as byte
+    /// ranges of its text; worked out for every block at the first call.
+    pub fn caps_runs(&self, i: usize) -> &[capitals::Run] {
+        &self.caps_runs.get_or_init(|| {
+            self.markdown
+                .blocks
+                .iter()
+                .map(|b| capitals::caps_runs(&b.text))
+                .collect()
+        })[i]
     }
 
     /// The language at `offset`: its segment's, else the file's.

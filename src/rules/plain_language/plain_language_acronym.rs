@@ -95,11 +95,12 @@ fn check(posting: &Posting, cx: &mut Context) {
         .join("\n");
     let title = posting.title.as_ref().map_or("", |t| t.value.as_str());
     let mut seen: BTreeSet<String> = BTreeSet::new();
-    for block in &posting.markdown.blocks {
+    for (i, block) in posting.markdown.blocks.iter().enumerate() {
         // Words of a shouted line are `plain-language-all-caps`'s, and words in capitals
         // beside one longer than any acronym (`DESIGN RESEARCHERS`) are words, not acronyms.
-        let shouted: Vec<(usize, usize)> = super::plain_language_all_caps::caps_runs(&block.text)
-            .into_iter()
+        let shouted: Vec<(usize, usize)> = posting
+            .caps_runs(i)
+            .iter()
             .filter(|run| {
                 super::plain_language_all_caps::is_shouting(&block.text, run)
                     || run
@@ -107,6 +108,7 @@ fn check(posting: &Posting, cx: &mut Context) {
                         .any(|&(s, e)| block.text[s..e].chars().count() > 6)
             })
             .flatten()
+            .copied()
             .collect();
         for m in acronyms(&block.text) {
             let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
