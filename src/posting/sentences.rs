@@ -3,7 +3,6 @@
 
 use std::ops::Range;
 
-
 /// Words that end with a period without ending the sentence (lower-cased, without the period).
 const ABBREVIATIONS: &[&str] = &[
     "a.m", "p.m", "am", "pm", "e.g", "i.e", "vs", "approx", "no", "nos", "st", "mr", "mrs", "ms",
@@ -146,6 +145,10 @@ mod tests {
         assert_eq!(
             sentences("Vraiment… Oui ! Écrivez-nous. à bientôt."),
             vec!["Vraiment…", "Oui !", "Écrivez-nous. à bientôt."]
+        );
+        assert_eq!(
+            sentences("L’équipe est là. C’est bien ! Merci… «Bravo»."),
+            vec!["L’équipe est là.", "C’est bien !", "Merci…", "«Bravo»."]
         );
         assert_eq!(sentences(""), Vec::<&str>::new());
     }
