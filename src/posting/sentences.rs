@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use super::source::four_bytes;
+
 /// Words that end with a period without ending the sentence (lower-cased, without the period).
 const ABBREVIATIONS: &[&str] = &[
     "a.m", "p.m", "am", "pm", "e.g", "i.e", "vs", "approx", "no", "nos", "st", "mr", "mrs", "ms",
@@ -28,18 +30,10 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
     let mut start = 0;
     let bytes = text.as_bytes();
     let mut from = 0;
-    // A sentence ends with ASCII punctuation or `…`, whose UTF-8 starts with 0xE2: memchr
-    // finds those bytes, and the bytes between them are not read.
-    let mut punctuation = memchr::memchr3_iter(b'.', b'!', b'?', bytes).peekable();
-    let mut leads = memchr::memchr_iter(0xE2, bytes).peekable();
-    loop {
-        while punctuation.next_if(|&at| at < from).is_some() {}
-        while leads.next_if(|&at| at < from).is_some() {}
-        let at = match (punctuation.peek(), leads.peek()) {
-            (Some(&a), Some(&b)) => a.min(b),
-            (Some(&at), None) | (None, Some(&at)) => at,
-            (None, None) => break,
-        };
+    // A sentence ends with ASCII punctuation or `…`, whose UTF-8 starts with 0xE2: the bytes
+    // between those are not read.
+    let mut ends = four_bytes(bytes, [b'.', b'!', b'?'], 0xE2);
+    while let Some(at) = ends.find(|&at| at >= from) {
         let c = text[at..].chars().next().expect("a character starts here");
         from = at + c.len_utf8();
         if !matches!(c, '.' | '!' | '?' | '…') {

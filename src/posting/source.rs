@@ -157,6 +157,18 @@ pub fn offset_in(whole: &str, part: &str) -> usize {
     at
 }
 
+/// Where any of four bytes is in `bytes`, in order: memchr looks for three of them and for the
+/// fourth side by side, and the bytes between are not read.
+pub fn four_bytes(bytes: &[u8], three: [u8; 3], fourth: u8) -> impl Iterator<Item = usize> + '_ {
+    let mut of_three = memchr::memchr3_iter(three[0], three[1], three[2], bytes).peekable();
+    let mut of_fourth = memchr::memchr_iter(fourth, bytes).peekable();
+    std::iter::from_fn(move || match (of_three.peek(), of_fourth.peek()) {
+        (Some(a), Some(b)) if a < b => of_three.next(),
+        (Some(_), None) => of_three.next(),
+        _ => of_fourth.next(),
+    })
+}
+
 /// The first byte at or after `from` that `wanted` accepts. Runs of sixteen bytes of which
 /// none is wanted are skipped at once (a check the compiler turns into vector instructions):
 /// fast where wanted bytes are rare, such as capitals in running text.
@@ -225,6 +237,16 @@ impl SourceFile {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn four_bytes_are_found_in_order(bytes in proptest::collection::vec(0u8..8, 0..64)) {
+            let wanted = [1, 3, 5, 6];
+            let found: Vec<usize> = four_bytes(&bytes, [1, 3, 5], 6).collect();
+            let read: Vec<usize> = (0..bytes.len()).filter(|&i| wanted.contains(&bytes[i])).collect();
+            proptest::prop_assert_eq!(found, read);
+        }
+    }
 
     #[test]
     fn columns_count_characters() {

@@ -1,4 +1,4 @@
-use crate::posting::source::find_byte;
+use crate::posting::source::four_bytes;
 use crate::rules::prelude::*;
 
 declare_rule! {
@@ -89,11 +89,11 @@ fn check(posting: &Posting, cx: &mut Context) {
             .iter()
             .any(|c| c.range().contains(&at))
     };
-    // Every invisible character is outside ASCII, and `&nbsp;` starts with `&`: the bytes
-    // between are skipped whole.
-    let bytes = text.as_bytes();
+    // Every invisible character starts with 0xC2 (U+00AD), 0xE2 (U+200B to U+2069) or 0xEF
+    // (U+FEFF), and `&nbsp;` with `&`: the bytes between are not read.
+    let mut places = four_bytes(text.as_bytes(), [0xC2, 0xE2, 0xEF], b'&');
     let mut i = start;
-    while let Some(at) = find_byte(bytes, i, |b| !b.is_ascii() || b == b'&') {
+    while let Some(at) = places.find(|&at| at >= i) {
         i = at;
         let c = text[i..].chars().next().expect("a character starts here");
         if is_invisible(c) && !joins_emoji(text, i, c) {
