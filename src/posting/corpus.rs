@@ -269,7 +269,7 @@ impl Summary {
         Stated::unpack(&self.packed[shape..stated], self.span.file)
     }
 
-    /// The blocks of running text, unpacked.
+    /// The blocks of running text long enough to need translating, unpacked.
     pub fn blocks(&self) -> Vec<Block> {
         Vec::unpack(&self.packed[self.ends[1] as usize..], self.span.file)
     }
