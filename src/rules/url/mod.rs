@@ -20,6 +20,7 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use crate::posting::Lang;
+use crate::posting::{Link, LinkKind};
 use crate::rules::Rule;
 
 pub static RULES: &[&Rule] = &[
@@ -81,6 +82,40 @@ pub static LANGUAGE_PATTERNS: LazyLock<LanguagePatterns> = LazyLock::new(|| {
     toml::from_str(include_str!("../../../rules/url/language-patterns.toml"))
         .expect("rules/url/language-patterns.toml is valid (tests/data.rs)")
 });
+
+/// Words that give a URL written out as an example (`e.g. https://goo.gl/…` in "do not send
+/// shortened links"): it is shown, not linked, and no reader is sent to it.
+const EXAMPLE_CUES: [&str; 8] = [
+    "e.g.",
+    "eg.",
+    "for example",
+    "for instance",
+    "p. ex.",
+    "p.ex.",
+    "par ex.",
+    "par exemple",
+];
+
+/// Whether a URL written out in the text (a bare URL or an autolink) is given as an example:
+/// right after `e.g.`, `for example`, `p. ex.`, `par exemple`…, with at most a colon or a
+/// comma between.
+pub fn given_as_example(posting: &crate::posting::Posting, link: &Link) -> bool {
+    if !matches!(link.kind, LinkKind::Bare | LinkKind::Autolink) {
+        return false;
+    }
+    let before = &posting.text()[..link.span.start as usize];
+    let before = before.trim_end_matches([' ', '\u{a0}', ':', ',', '<']);
+    let tail = &before[before.floor_char_boundary(before.len().saturating_sub(16))..];
+    EXAMPLE_CUES.iter().any(|cue| {
+        tail.len() >= cue.len()
+            && tail.is_char_boundary(tail.len() - cue.len())
+            && tail[tail.len() - cue.len()..].eq_ignore_ascii_case(cue)
+            && tail[..tail.len() - cue.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
 
 /// The registrable domain of a host (`jobs.bit.ly` → `bit.ly`), or the host itself for an IP
 /// address or a name the public-suffix list does not know.

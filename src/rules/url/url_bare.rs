@@ -4,7 +4,8 @@ use crate::rules::prelude::*;
 declare_rule! {
     /// ## What it flags
     /// A URL written in running text (`see https://example.ca/jobs`), or a link whose text is
-    /// its own URL (`[https://example.ca](https://example.ca)`, `<https://example.ca>`).
+    /// its own URL (`[https://example.ca](https://example.ca)`, `<https://example.ca>`). A URL
+    /// given as an example (after `e.g.`, `for example`, `p. ex.`, `par exemple`) is not.
     ///
     /// ## Why it matters
     /// Screen readers read URLs out character by character, and a URL says little about where
@@ -44,6 +45,9 @@ fn same_address(a: &str, b: &str) -> bool {
 
 fn check(posting: &Posting, cx: &mut Context) {
     for link in posting.urls() {
+        if super::given_as_example(posting, link) {
+            continue;
+        }
         let message = match link.kind {
             LinkKind::Bare => format!("bare URL `{}` in the text", link.url),
             LinkKind::Autolink if !link.url.starts_with("mailto:") && !link.url.contains('@') => {

@@ -5,7 +5,8 @@ declare_rule! {
     /// Links and URLs whose host is a URL shortener (`bit.ly`, `goo.gl`, `eepurl.com`…):
     /// the host's registrable domain, so `go.bit.ly` counts, is in the list of 1,479
     /// shortener domains in `rules/url/shorteners.txt`. With `--online`, the help names the
-    /// address the short link leads to.
+    /// address the short link leads to. A URL written out as an example (`e.g.
+    /// https://goo.gl/…`, `par exemple : https://bit.ly/…`) is shown, not linked: not flagged.
     ///
     /// ## Why it matters
     /// Readers, and screen-reader users most of all, cannot tell where a short link goes;
@@ -52,6 +53,9 @@ fn check(posting: &Posting, cx: &mut Context) {
     let options = cx.options::<Options>();
     for link in posting.urls() {
         let Some(host) = link.host() else { continue };
+        if super::given_as_example(posting, link) {
+            continue;
+        }
         let domain = super::registrable(&host);
         let by_host = options.extend.iter().any(|d| d.eq_ignore_ascii_case(&host));
         let listed = by_host
