@@ -6,6 +6,10 @@
 //! low: they never break within two or three letters of a word's edges, so a short word such
 //! as `area` counts one; a count of vowel groups (less a silent final `e`) sets the floor.
 
+use std::collections::HashMap;
+
+use foldhash::fast::FixedState;
+
 use super::Lang;
 
 /// Counts of a piece of text.
@@ -264,8 +268,22 @@ pub fn syllables(word: &str, lang: Lang) -> usize {
     with_known(lang, |known| syllables_in(known, word, lang))
 }
 
-/// Words whose syllables were counted, by language.
-type Known = std::collections::HashMap<String, usize, foldhash::fast::FixedState>;
+/// Words whose syllables were counted, in one language: words of up to seven bytes by
+/// [`short_key`] (most words: no text to hash or compare), longer ones by their text.
+#[derive(Default)]
+struct Known {
+    short: HashMap<u64, usize, FixedState>,
+    long: HashMap<String, usize, FixedState>,
+}
+
+/// A word of up to seven bytes as one number: its bytes, and its length in the top byte.
+fn short_key(word: &str) -> Option<u64> {
+    let bytes = word.as_bytes();
+    (bytes.len() < 8).then(|| {
+        let at = |i: usize| u64::from(bytes[i]) << (8 * i);
+        (0..bytes.len()).fold((bytes.len() as u64) << 56, |key, i| key | at(i))
+    })
+}
 
 /// Runs `f` with this thread's table of counted words for `lang`: postings repeat their
 /// words. A fast hash: a word is looked up once per occurrence, and these keys are not chosen
@@ -278,15 +296,27 @@ fn with_known<R>(lang: Lang, f: impl FnOnce(&mut Known) -> R) -> R {
 }
 
 fn syllables_in(known: &mut Known, word: &str, lang: Lang) -> usize {
-    if let Some(&n) = known.get(word) {
+    // A bound on memory: a corpus of postings uses far fewer distinct words.
+    const BOUND: usize = 100_000;
+    if let Some(key) = short_key(word) {
+        if let Some(&n) = known.short.get(&key) {
+            return n;
+        }
+        let n = count_syllables(word, lang);
+        if known.short.len() >= BOUND {
+            known.short.clear();
+        }
+        known.short.insert(key, n);
+        return n;
+    }
+    if let Some(&n) = known.long.get(word) {
         return n;
     }
     let n = count_syllables(word, lang);
-    // A bound on memory: a corpus of postings uses far fewer distinct words.
-    if known.len() >= 100_000 {
-        known.clear();
+    if known.long.len() >= BOUND {
+        known.long.clear();
     }
-    known.insert(word.to_string(), n);
+    known.long.insert(word.to_string(), n);
     n
 }
 
@@ -366,6 +396,26 @@ mod tests {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
             assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn short_words_have_keys_of_their_own() {
+        let keys: Vec<u64> = ["", "a", "a\0", "ab", "ba", "été", "abcdefg"]
+            .iter()
+            .map(|w| short_key(w).expect("under eight bytes"))
+            .collect();
+        for (i, k) in keys.iter().enumerate() {
+            assert!(!keys[i + 1..].contains(k), "{i}");
+        }
+        assert_eq!(short_key("abcdefgh"), None);
+        // A word counts the same whichever table holds it, and the second time.
+        for word in ["use", "people", "government", "équipe", "numérique"] {
+            for lang in [Lang::En, Lang::Fr] {
+                let first = syllables(word, lang);
+                assert_eq!(syllables(word, lang), first, "{word}");
+                assert_eq!(count_syllables(word, lang), first, "{word}");
+            }
         }
     }
 
