@@ -64,6 +64,8 @@ pub struct Posting {
     sentences: OnceLock<Vec<(usize, std::ops::Range<usize>)>>,
     /// Where each sentence is, made on first use.
     sentence_places: OnceLock<Vec<SentencePlace>>,
+    /// What each sentence counts for readability, made on first use.
+    sentence_counts: OnceLock<Vec<readability::Counts>>,
     /// Each text block folded to lower case (see [`fold::fold_case`]); `None` where folding
     /// changes nothing.
     folded: Vec<Option<Box<str>>>,
@@ -156,6 +158,7 @@ impl Posting {
             schema_errors: OnceLock::new(),
             sentences: OnceLock::from(sentences),
             sentence_places: OnceLock::new(),
+            sentence_counts: OnceLock::new(),
             folded,
             list_texts: OnceLock::new(),
             caps_runs: OnceLock::new(),
@@ -223,6 +226,26 @@ impl Posting {
                         lang,
                         heading,
                     }
+                })
+                .collect()
+        })
+    }
+
+    /// The words, syllables and long words of each sentence of [`Posting::sentence_ranges`]
+    /// ([`readability::count_sentence`]) in running text of a known language; a heading's
+    /// sentences and those in no known language count nothing. Counted once for the rules
+    /// about sentence length and reading level.
+    pub fn sentence_counts(&self) -> &[readability::Counts] {
+        self.sentence_counts.get_or_init(|| {
+            let blocks = &self.markdown.blocks;
+            self.sentence_ranges()
+                .iter()
+                .zip(self.sentence_places())
+                .map(|((i, range), place)| match place.lang {
+                    Some(lang) if !place.heading => {
+                        readability::count_sentence(&blocks[*i].text[range.clone()], lang)
+                    }
+                    _ => readability::Counts::default(),
                 })
                 .collect()
         })

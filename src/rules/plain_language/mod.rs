@@ -33,6 +33,8 @@ pub struct Sentence<'a> {
     pub start: usize,
     /// The block is a heading.
     pub heading: bool,
+    /// Index into the posting's sentences ([`Posting::sentence_counts`]).
+    pub index: usize,
 }
 
 /// Every sentence of the posting's text blocks in a language, in order.
@@ -42,7 +44,8 @@ pub fn sentences(posting: &Posting) -> Vec<Sentence<'_>> {
         .sentence_ranges()
         .iter()
         .zip(posting.sentence_places())
-        .filter_map(|((i, range), place)| {
+        .enumerate()
+        .filter_map(|(index, ((i, range), place))| {
             Some(Sentence {
                 text: &blocks[*i].text[range.clone()],
                 span: place.span,
@@ -50,6 +53,7 @@ pub fn sentences(posting: &Posting) -> Vec<Sentence<'_>> {
                 block: *i,
                 start: range.start,
                 heading: place.heading,
+                index,
             })
         })
         .collect()

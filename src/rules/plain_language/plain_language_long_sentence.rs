@@ -1,4 +1,3 @@
-use crate::posting::readability;
 use crate::rules::prelude::*;
 
 declare_rule! {
@@ -59,10 +58,11 @@ const MAX_REPORTED: usize = 3;
 
 fn check(posting: &Posting, cx: &mut Context) {
     let options = cx.options::<Options>();
+    let counts = posting.sentence_counts();
     let mut long: Vec<(usize, super::Sentence)> = super::sentences(posting)
         .into_iter()
         .filter(|s| !s.heading)
-        .map(|s| (readability::word_count(s.text), s))
+        .map(|s| (counts[s.index].words, s))
         .filter(|(words, _)| *words > options.max_words)
         .collect();
     let total = long.len();

@@ -1,5 +1,5 @@
 use crate::posting::Lang;
-use crate::posting::readability::{self, Counts};
+use crate::posting::readability::Counts;
 use crate::rules::prelude::*;
 
 declare_rule! {
@@ -82,6 +82,7 @@ const MIN_WORDS: usize = 80;
 fn check(posting: &Posting, cx: &mut Context) {
     let options = cx.options::<Options>();
     let sentences = super::sentences(posting);
+    let counts = posting.sentence_counts();
     for lang in [Lang::En, Lang::Fr] {
         let mine: Vec<_> = sentences
             .iter()
@@ -92,7 +93,7 @@ fn check(posting: &Posting, cx: &mut Context) {
         let mut by_section: std::collections::BTreeMap<usize, Counts> =
             std::collections::BTreeMap::new();
         for s in &mine {
-            let c = readability::count_sentence(s.text, lang);
+            let c = counts[s.index];
             total.add(c);
             by_section
                 .entry(posting.markdown.blocks[s.block].section)
