@@ -53,6 +53,11 @@ fn check(posting: &Posting, cx: &mut Context) {
     let options = cx.options::<Options>();
     for link in posting.urls() {
         let Some(host) = link.host() else { continue };
+        // The registrable domain is the host or a domain it is under: when none of these is
+        // listed, it is not either, and the public-suffix list need not be read.
+        if options.extend.is_empty() && !under_shortener(&host) {
+            continue;
+        }
         if super::given_as_example(posting, link) {
             continue;
         }
@@ -86,5 +91,42 @@ fn check(posting: &Posting, cx: &mut Context) {
         };
         cx.report(link.url_span, format!("`{domain}` is a URL shortener"))
             .help(help);
+    }
+}
+
+/// Whether `host` (lower case) or a domain it is under is a listed shortener.
+fn under_shortener(host: &str) -> bool {
+    let host = host.trim_end_matches('.');
+    std::iter::successors(Some(host), |h| h.split_once('.').map(|(_, under)| under))
+        .any(|domain| super::SHORTENERS.contains(domain))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The quick test never passes over a host the public-suffix list would find listed.
+    #[test]
+    fn hosts_under_no_shortener_are_not_listed() {
+        for host in [
+            "bit.ly",
+            "jobs.bit.ly",
+            "bit.ly.",
+            "x.y.goo.gl",
+            "notbit.ly",
+            "bitly.com",
+            "www.canada.ca",
+            "canada.ca",
+            "127.0.0.1",
+            "localhost",
+            "",
+        ] {
+            let listed =
+                super::super::SHORTENERS.contains(super::super::registrable(host).as_str());
+            assert!(!listed || under_shortener(host), "{host}");
+        }
+        assert!(under_shortener("jobs.bit.ly"));
+        assert!(!under_shortener("www.canada.ca"));
+        assert!(!under_shortener("notbit.ly"));
     }
 }
