@@ -13,6 +13,7 @@ pub mod discover;
 pub mod engine;
 pub mod fix;
 pub mod interner;
+pub mod memo;
 pub mod online;
 pub mod posting;
 pub mod report;

@@ -6,11 +6,8 @@
 //! low: they never break within two or three letters of a word's edges, so a short word such
 //! as `area` counts one; a count of vowel groups (less a silent final `e`) sets the floor.
 
-use std::collections::HashMap;
-
-use foldhash::fast::FixedState;
-
 use super::Lang;
+use crate::memo::Memo;
 
 /// Counts of a piece of text.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -246,11 +243,20 @@ pub fn syllables(word: &str, lang: Lang) -> usize {
 }
 
 /// Words whose syllables were counted, in one language: words of up to seven bytes by
-/// [`short_key`] (most words: no text to hash or compare), longer ones by their text.
-#[derive(Default)]
+/// [`short_key`] (most words: no text to hash or compare), longer ones by their text. A
+/// corpus of postings uses far fewer distinct words than the bound.
 struct Known {
-    short: HashMap<u64, usize, FixedState>,
-    long: HashMap<String, usize, FixedState>,
+    short: Memo<u64, usize>,
+    long: Memo<String, usize>,
+}
+
+impl Default for Known {
+    fn default() -> Known {
+        Known {
+            short: Memo::new(100_000),
+            long: Memo::new(100_000),
+        }
+    }
 }
 
 /// A word of up to seven bytes as one number: its bytes, and its length in the top byte.
@@ -263,8 +269,7 @@ fn short_key(word: &str) -> Option<u64> {
 }
 
 /// Runs `f` with this thread's table of counted words for `lang`: postings repeat their
-/// words. A fast hash: a word is looked up once per occurrence, and these keys are not chosen
-/// by an adversary who could make them collide to any harm beyond a slower run.
+/// words.
 fn with_known<R>(lang: Lang, f: impl FnOnce(&mut Known) -> R) -> R {
     thread_local! {
         static KNOWN: std::cell::RefCell<[Known; 2]> = std::cell::RefCell::default();
@@ -273,28 +278,10 @@ fn with_known<R>(lang: Lang, f: impl FnOnce(&mut Known) -> R) -> R {
 }
 
 fn syllables_in(known: &mut Known, word: &str, lang: Lang) -> usize {
-    // A bound on memory: a corpus of postings uses far fewer distinct words.
-    const BOUND: usize = 100_000;
-    if let Some(key) = short_key(word) {
-        if let Some(&n) = known.short.get(&key) {
-            return n;
-        }
-        let n = count_syllables(word, lang);
-        if known.short.len() >= BOUND {
-            known.short.clear();
-        }
-        known.short.insert(key, n);
-        return n;
+    match short_key(word) {
+        Some(key) => known.short.get(&key, |_| count_syllables(word, lang)),
+        None => known.long.get(word, |word| count_syllables(word, lang)),
     }
-    if let Some(&n) = known.long.get(word) {
-        return n;
-    }
-    let n = count_syllables(word, lang);
-    if known.long.len() >= BOUND {
-        known.long.clear();
-    }
-    known.long.insert(word.to_string(), n);
-    n
 }
 
 fn count_syllables(word: &str, lang: Lang) -> usize {

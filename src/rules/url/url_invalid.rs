@@ -1,3 +1,4 @@
+use crate::memo::Memo;
 use crate::rules::prelude::*;
 
 declare_rule! {
@@ -63,28 +64,58 @@ fn check(posting: &Posting, cx: &mut Context) {
                 .help("Remove the spaces, or write them as `%20` if the address really has them.");
             continue;
         }
-        let parsed = if lower.starts_with("www.") {
-            url::Url::parse(&format!("https://{url}"))
-        } else {
-            url::Url::parse(url)
-        };
-        match parsed {
-            Err(e) => {
+        match parsed(url) {
+            Parsed::Invalid(e) => {
                 cx.report(
                     link.url_span,
                     format!("`{url}` is not a valid address: {e}"),
                 )
                 .help("Check the address: copy it again from the browser's address bar.");
             }
-            Ok(u)
-                if u.host_str()
-                    .is_none_or(|h| !h.contains('.') && h != "localhost")
-                    && u.host().is_some_and(|h| matches!(h, url::Host::Domain(_))) =>
-            {
+            Parsed::NoDomain => {
                 cx.report(link.url_span, format!("`{url}` has no domain"))
                     .help("Check the address: a web address has a domain such as `canada.ca`.");
             }
-            Ok(_) => {}
+            Parsed::Valid => {}
         }
+    }
+}
+
+/// What the URL parser says of a web address.
+#[derive(Clone, Debug, PartialEq)]
+enum Parsed {
+    Valid,
+    /// Why it is not an address.
+    Invalid(String),
+    /// A host with no dot that is a name, not `localhost` or an IP address.
+    NoDomain,
+}
+
+/// [`Parsed`] of `url` (`www.` read as `https://www.`), once a thread for each address:
+/// postings link to the same pages again and again.
+fn parsed(url: &str) -> Parsed {
+    thread_local! {
+        static PARSED: std::cell::RefCell<Memo<String, Parsed>> =
+            std::cell::RefCell::new(Memo::new(4096));
+    }
+    PARSED.with_borrow_mut(|memo| memo.get(url, parse))
+}
+
+fn parse(url: &str) -> Parsed {
+    let parsed = if url.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("www.")) {
+        url::Url::parse(&format!("https://{url}"))
+    } else {
+        url::Url::parse(url)
+    };
+    match parsed {
+        Err(e) => Parsed::Invalid(e.to_string()),
+        Ok(u)
+            if u.host_str()
+                .is_none_or(|h| !h.contains('.') && h != "localhost")
+                && u.host().is_some_and(|h| matches!(h, url::Host::Domain(_))) =>
+        {
+            Parsed::NoDomain
+        }
+        Ok(_) => Parsed::Valid,
     }
 }
