@@ -25,6 +25,7 @@ impl<K: Hash + Eq, V: Clone> Memo<K, V> {
     }
 
     /// The result for `key`: the one kept, or `make`'s, then kept.
+    #[inline]
     pub fn get<Q>(&mut self, key: &Q, make: impl FnOnce(&Q) -> V) -> V
     where
         K: Borrow<Q>,
