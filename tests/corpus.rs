@@ -367,6 +367,20 @@ fn links_of_real_postings() {
         }
         assert!(!found.is_empty(), "{path}");
     }
+    // Every link through a redirect wrapper is found, in every posting.
+    let wrapped = lines_of("url-redirect-wrapper");
+    let mut wrappers = 0;
+    for posting in run.postings() {
+        let path = posting.path();
+        for (n, line) in posting.text().lines().enumerate() {
+            if line.contains("google.com/url?q=http") || line.contains("safelinks.protection") {
+                wrappers += 1;
+                let at = format!("{path}:{}:", n + 1);
+                assert!(wrapped.iter().any(|l| l.starts_with(&at)), "{at}");
+            }
+        }
+    }
+    assert!(wrappers > 0 && wrapped.len() == wrappers, "{wrapped:?}");
     // The link whose text is the URL.
     assert!(
         concise

@@ -448,10 +448,14 @@ pub fn host(url: &str) -> Option<String> {
     )
 }
 
-/// A link target with its language markers neutralised: `/en/x-eng.aspx` ≈ `/fr/x-fra.aspx`.
+/// A link target with its language markers neutralised: `/en/x-eng.aspx` ≈ `/fr/x-fra.aspx`;
+/// for a link through a redirect wrapper, the target it leads to.
 /// The fragment is left out: a page's anchors differ from one language's version to the
 /// other's (`#toc12259212260` in English, none in French), and the page is the same.
 pub fn neutral_target(url: &str) -> String {
+    // A link through a redirect wrapper is compared by the address it leads to.
+    let wrapped = super::redirect::unwrap(url).map(|w| w.target);
+    let url = wrapped.as_deref().unwrap_or(url);
     let page = url.split_once('#').map_or(url, |(page, _)| page);
     let page = page.trim().trim_end_matches('/');
     let mut out = match page.strip_prefix("http://") {
@@ -1290,6 +1294,14 @@ mod tests {
 
     #[test]
     fn language_markers_are_neutralised() {
+        assert_eq!(
+            neutral_target(
+                "https://www.google.com/url?q=https://www.tbs-sct.gc.ca/agreements-conventions/view-visualiser-fra.aspx?id%3D1&sa=D&source=docs"
+            ),
+            neutral_target(
+                "https://www.tbs-sct.gc.ca/agreements-conventions/view-visualiser-eng.aspx?id=1"
+            )
+        );
         assert_eq!(
             neutral_target(
                 "https://www.tbs-sct.gc.ca/agreements-conventions/view-visualiser-eng.aspx?id=1"

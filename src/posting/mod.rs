@@ -14,6 +14,7 @@ pub mod metadata;
 pub mod pattern;
 pub mod profile;
 pub mod readability;
+pub mod redirect;
 pub mod salary;
 pub mod sentences;
 pub mod source;

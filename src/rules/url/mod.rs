@@ -11,6 +11,7 @@ mod url_insecure;
 mod url_invalid;
 mod url_invalid_email;
 mod url_missing_file;
+mod url_redirect_wrapper;
 mod url_shortened;
 mod url_tracking_parameter;
 mod url_vague_text;
@@ -33,6 +34,7 @@ pub static RULES: &[&Rule] = &[
     &url_invalid::URL_INVALID,
     &url_invalid_email::URL_INVALID_EMAIL,
     &url_missing_file::URL_MISSING_FILE,
+    &url_redirect_wrapper::URL_REDIRECT_WRAPPER,
     &url_shortened::URL_SHORTENED,
     &url_tracking_parameter::URL_TRACKING_PARAMETER,
     &url_vague_text::URL_VAGUE_TEXT,
