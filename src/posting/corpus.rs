@@ -199,6 +199,9 @@ pub struct Stated {
     pub emails: BTreeMap<String, Span>,
     /// Classification codes, normalised (`IT-3`), with the code as written and where.
     pub classifications: BTreeMap<String, (String, Span)>,
+    /// Second-language profiles (`CBC`, see [`super::language_profile`]), and where each
+    /// first appears.
+    pub profiles: BTreeMap<String, Span>,
     pub pay: Vec<(i64, Option<i64>, Span)>,
     /// Closing dates: a comparable key (date, time, UTC offset), what was read, and where.
     pub deadlines: Vec<(String, String, Span)>,
@@ -246,6 +249,7 @@ impl Part for Stated {
             .map(|(_, _, span)| span)
             .chain(self.emails.values_mut())
             .chain(self.classifications.values_mut().map(|(_, span)| span))
+            .chain(self.profiles.values_mut())
             .chain(self.pay.iter_mut().map(|(_, _, span)| span))
             .chain(self.deadlines.iter_mut().map(|(_, _, span)| span))
     }
@@ -741,6 +745,15 @@ fn detail_of(
             Some((format!("{date}{time}{zone}"), d.value.understood(), d.span))
         })
         .collect();
+    let mut profiles: BTreeMap<String, Span> = BTreeMap::new();
+    for (i, b) in md.blocks.iter().enumerate().filter(|(_, b)| inside(b.span)) {
+        let caps = posting.caps_runs(i);
+        for code in super::language_profile::codes(&b.text, posting.folded(i), caps) {
+            profiles
+                .entry(b.text[code.clone()].to_string())
+                .or_insert(b.source_span(code));
+        }
+    }
     let blocks = md
         .blocks
         .iter()
@@ -800,6 +813,7 @@ fn detail_of(
         links,
         emails,
         classifications,
+        profiles,
         pay,
         deadlines,
     };

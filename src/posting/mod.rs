@@ -9,6 +9,7 @@ pub mod facts;
 pub mod fold;
 pub mod front_matter;
 pub mod lang;
+pub mod language_profile;
 pub mod markdown;
 pub mod metadata;
 pub mod pattern;

@@ -1,6 +1,7 @@
 use std::collections::{BTreeSet, HashSet};
 use std::sync::LazyLock;
 
+use crate::posting::language_profile;
 use crate::posting::source::find_byte;
 use crate::rules::prelude::*;
 
@@ -9,12 +10,15 @@ declare_rule! {
     /// An abbreviation in capitals (`OCIF`, `CBC`, `SNC`) used without its long form: neither
     /// `Long Form (ABC)` nor `ABC (Long Form)` anywhere in the posting. Each abbreviation is
     /// reported once, at its first use. Common ones (`IT`, `PDF`, `URL`…, in
-    /// `rules/plain-language/acronyms.txt`), classification codes (`IT-03`), time zones and
-    /// words in capitals for emphasis are left out.
+    /// `rules/plain-language/acronyms.txt`), classification codes (`IT-03`), time zones,
+    /// words in capitals for emphasis, WCAG conformance levels (`Level AA`), and language profiles (`CBC`, `BBB/BBB`) in a paragraph
+    /// that names the languages ("fluent in French and English … CBC", "bilingual imperative
+    /// BBB/BBB") are left out.
     ///
     /// ## Why it matters
     /// Readers outside the organization do not know its abbreviations: a language profile
-    /// `CBC` means nothing to a candidate. Canada.ca: "Write out the long form … with the
+    /// `CBC` alone ("This position is CBC essential", "a CBC language profile") means nothing
+    /// to a candidate. Canada.ca: "Write out the long form … with the
     /// abbreviated form in parentheses at first mention" (WCAG 3.1.4 Abbreviations).
     ///
     /// ## Examples
@@ -84,6 +88,15 @@ fn acronyms(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
     })
 }
 
+/// `before` ends with `Level`, `niveau` or a WCAG version: the capitals after it are a WCAG
+/// conformance level (`Level AA`, `WCAG 2.1 AA`).
+fn is_conformance_level(before: &str) -> bool {
+    let before = before.trim_end();
+    let tail = &before[before.floor_char_boundary(before.len().saturating_sub(12))..];
+    let tail = tail.to_ascii_lowercase();
+    tail.ends_with("level") || tail.ends_with("niveau") || tail.contains("wcag")
+}
+
 fn check(posting: &Posting, cx: &mut Context) {
     let options = cx.options::<Options>();
     let text: String = posting
@@ -132,6 +145,9 @@ fn check(posting: &Posting, cx: &mut Context) {
                 || before.ends_with('-')
                 || crate::posting::date::zone_offset(word).is_some()
                 || matches!(word, "ET" | "PT" | "MT" | "CT" | "HE" | "AM" | "PM")
+                || (language_profile::is_code(word)
+                    && language_profile::speaks_of_languages(posting.folded(i)))
+                || (matches!(word, "AA" | "AAA") && is_conformance_level(before))
             {
                 continue;
             }

@@ -6,7 +6,9 @@ declare_rule! {
     /// ## What it flags
     /// Facts that differ between the English and French versions of a posting: the closing
     /// date, time or time zone (`EDT` and `HAE` agree), pay amounts, classification codes
-    /// (`IT-03`), e-mail addresses, and link targets (the same address, or the other language's
+    /// (`IT-03`), second-language profiles (`CBC`, `BBB/BBB`, read where the paragraph speaks
+    /// of languages or requirements), e-mail addresses, and link targets (the same address, or
+    /// the other language's
     /// version of it: `/en/…` ≈ `/fr/…`, `-eng.aspx` ≈ `-fra.aspx`; an anchor `#…` is not
     /// compared, as a page's anchors differ between its versions).
     ///
@@ -129,6 +131,46 @@ fn check(corpus: &Corpus, cx: &mut CorpusContext) {
                     "Give the same classification in both languages.{note}"
                 ));
             }
+        }
+        // Language profiles: the same codes on both sides.
+        if !en.profiles.is_empty()
+            && !fr.profiles.is_empty()
+            && en.profiles.keys().ne(fr.profiles.keys())
+        {
+            let list = |p: &std::collections::BTreeMap<String, Span>| {
+                p.keys()
+                    .map(|k| format!("`{k}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let (at_fr, at_en) = (
+                fr.profiles
+                    .iter()
+                    .find(|(k, _)| !en.profiles.contains_key(*k))
+                    .map_or(
+                        *fr.profiles.values().next().expect("not empty"),
+                        |(_, s)| *s,
+                    ),
+                en.profiles
+                    .iter()
+                    .find(|(k, _)| !fr.profiles.contains_key(*k))
+                    .map_or(
+                        *en.profiles.values().next().expect("not empty"),
+                        |(_, s)| *s,
+                    ),
+            );
+            cx.report(
+                at_fr,
+                format!(
+                    "the language profile differs: {} here, {} in English",
+                    list(&fr.profiles),
+                    list(&en.profiles)
+                ),
+            )
+            .label(at_en, "the English language profile")
+            .help(format!(
+                "Give the same language profile in both languages.{note}"
+            ));
         }
         // E-mail addresses, where they are.
         if !en.emails.is_empty() && !fr.emails.is_empty() {
