@@ -13,10 +13,7 @@ struct Wrapper {
 }
 
 static WRAPPERS: LazyLock<Vec<Wrapper>> = LazyLock::new(|| {
-    include_str!("../../rules/url/redirect-wrappers.tsv")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    crate::rules::url::data_lines(include_str!("../../rules/url/redirect-wrappers.tsv"))
         .filter_map(|l| {
             let mut columns = l.split('\t').map(str::trim);
             Some(Wrapper {
