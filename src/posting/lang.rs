@@ -18,6 +18,19 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// `en` or `fr`: whichever is in this language.
+    pub fn pick<T>(self, en: T, fr: T) -> T {
+        match self {
+            Lang::En => en,
+            Lang::Fr => fr,
+        }
+    }
+
+    /// [`Lang::pick`] for a language that may be unknown: English then.
+    pub fn pick_for<T>(lang: Option<Lang>, en: T, fr: T) -> T {
+        lang.unwrap_or(Lang::En).pick(en, fr)
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",

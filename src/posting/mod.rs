@@ -283,6 +283,12 @@ impl Posting {
         })[i]
     }
 
+    /// `en` or `fr`, in the language at `offset` (English where it is unknown): help speaks
+    /// the language of the text it is about.
+    pub fn in_lang_at<T>(&self, offset: usize, en: T, fr: T) -> T {
+        Lang::pick_for(self.lang_at(offset), en, fr)
+    }
+
     /// The language at `offset`: its segment's, else the file's.
     pub fn lang_at(&self, offset: usize) -> Option<Lang> {
         self.segments

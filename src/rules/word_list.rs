@@ -77,10 +77,7 @@ pub struct Hit<'a> {
 impl Hit<'_> {
     /// "Try: <suggestion>. <why>", in the language of the text.
     pub fn help(&self) -> String {
-        let try_ = match self.lang {
-            Lang::Fr => "Écrivez plutôt :",
-            Lang::En => "Try:",
-        };
+        let try_ = self.lang.pick("Try:", "Écrivez plutôt :");
         format!("{try_} {}. {}", self.term.suggestion, self.term.why)
     }
 }

@@ -49,9 +49,9 @@ fn check(posting: &Posting, cx: &mut Context) {
             _ => "year, time or time zone".to_string(),
         };
         cx.report(found.span, format!("the closing date has no {list}"))
-            .help(match d.lang {
-                crate::posting::Lang::Fr => "Écrivez la date complète avec l'heure et le fuseau : `31 mars 2028 à 23 h 59 (HAE)`.",
-                crate::posting::Lang::En => "Give the full date, time and zone: `March 31, 2028 at 11:59 pm EDT`.",
-            });
+            .help(d.lang.pick(
+                "Give the full date, time and zone: `March 31, 2028 at 11:59 pm EDT`.",
+                "Écrivez la date complète avec l'heure et le fuseau : `31 mars 2028 à 23 h 59 (HAE)`.",
+            ));
     }
 }

@@ -80,14 +80,11 @@ fn check(posting: &Posting, cx: &mut Context) {
         .title
         .as_ref()
         .map_or(posting.span(0..0), |t| t.span);
-    let help = match posting.lang_at(span.start as usize) {
-        Some(crate::posting::Lang::Fr) => {
-            "Dites jusqu'à quand les candidatures sont acceptées, par exemple `Nous acceptons les candidatures jusqu'au vendredi 31 mars 2028 à 23 h 59 (HAE)`, ou archivez l'offre."
-        }
-        _ => {
-            "Say until when applications are accepted, such as `We're accepting applications until Friday, March 31, 2028 at 11:59 pm EDT`, or archive the posting."
-        }
-    };
+    let help = posting.in_lang_at(
+        span.start as usize,
+        "Say until when applications are accepted, such as `We're accepting applications until Friday, March 31, 2028 at 11:59 pm EDT`, or archive the posting.",
+        "Dites jusqu'à quand les candidatures sont acceptées, par exemple `Nous acceptons les candidatures jusqu'au vendredi 31 mars 2028 à 23 h 59 (HAE)`, ou archivez l'offre.",
+    );
     cx.report(span, "the posting is open but states no closing date")
         .help(help);
 }

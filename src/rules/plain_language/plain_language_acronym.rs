@@ -160,14 +160,15 @@ fn check(posting: &Posting, cx: &mut Context) {
             if explained {
                 continue;
             }
-            let help = match posting.lang_at(block.span.start as usize) {
-                Some(crate::posting::Lang::Fr) => format!(
-                    "Écrivez la forme longue à la première mention, suivie de `({word})`, ou ajoutez `{word}` à `allow`."
-                ),
-                _ => format!(
+            let help = posting.in_lang_at(
+                block.span.start as usize,
+                format!(
                     "Write the long form at first use, with `({word})` after it, or add `{word}` to `allow`."
                 ),
-            };
+                format!(
+                    "Écrivez la forme longue à la première mention, suivie de `({word})`, ou ajoutez `{word}` à `allow`."
+                ),
+            );
             cx.report(
                 block.source_span(m.start..m.start + word.len()),
                 format!("`{word}` is not spelled out"),

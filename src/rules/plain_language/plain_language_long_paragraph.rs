@@ -73,10 +73,11 @@ fn check(posting: &Posting, cx: &mut Context) {
                     options.max_sentences
                 ),
             )
-            .help(match posting.lang_at(block.span.start as usize) {
-                Some(crate::posting::Lang::Fr) => "Coupez-le : une idée principale par paragraphe.",
-                _ => "Split it: one main idea per paragraph.",
-            });
+            .help(posting.in_lang_at(
+                block.span.start as usize,
+                "Split it: one main idea per paragraph.",
+                "Coupez-le : une idée principale par paragraphe.",
+            ));
         }
     }
 }

@@ -68,10 +68,10 @@ fn check(posting: &Posting, cx: &mut Context) {
     let total = long.len();
     long.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.span.cmp(&b.1.span)));
     for (words, s) in long.into_iter().take(MAX_REPORTED) {
-        let help = match s.lang {
-            crate::posting::Lang::Fr => "Coupez la phrase en deux ou plus : une idée par phrase.",
-            crate::posting::Lang::En => "Split it into shorter sentences: one idea per sentence.",
-        };
+        let help = s.lang.pick(
+            "Split it into shorter sentences: one idea per sentence.",
+            "Coupez la phrase en deux ou plus : une idée par phrase.",
+        );
         let others = if total > MAX_REPORTED {
             format!(
                 "; {} sentences of this posting are longer than {}",

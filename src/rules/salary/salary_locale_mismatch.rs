@@ -59,10 +59,10 @@ fn check(posting: &Posting, cx: &mut Context) {
                 d.replace(Applicability::Safe, format!("Write `{rewrite}`"), rewrite);
             }
             None => {
-                d.help(match lang {
-                    Lang::Fr => "Put the `$` after the number, group thousands with a space and use a decimal comma: `66 995 $`.",
-                    Lang::En => "Put the `$` before the number and group thousands with a comma: `$66,995`.",
-                });
+                d.help(lang.pick(
+                    "Put the `$` before the number and group thousands with a comma: `$66,995`.",
+                    "Put the `$` after the number, group thousands with a space and use a decimal comma: `66 995 $`.",
+                ));
             }
         }
     }

@@ -95,16 +95,17 @@ fn check(posting: &Posting, cx: &mut Context) {
             law.name
         ),
     };
-    let help = match posting.lang.map(|(l, _)| l) {
-        Some(crate::posting::Lang::Fr) => format!(
-            "Indiquez le salaire ou l'échelle salariale et sa période, par exemple `75 000 $ à 90 000 $ par année` ({}).",
-            law.source
-        ),
-        _ => format!(
+    let help = crate::posting::Lang::pick_for(
+        posting.lang.map(|(l, _)| l),
+        format!(
             "State the expected pay or pay range with its period, such as `$75,000 to $90,000 per year` ({}).",
             law.source
         ),
-    };
+        format!(
+            "Indiquez le salaire ou l'échelle salariale et sa période, par exemple `75 000 $ à 90 000 $ par année` ({}).",
+            law.source
+        ),
+    );
     cx.report(span, message).help(help);
 }
 

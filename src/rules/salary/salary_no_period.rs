@@ -34,12 +34,11 @@ fn check(posting: &Posting, cx: &mut Context) {
         if pay.period.is_some() {
             continue;
         }
-        let help = match posting.lang_at(found.span.start as usize) {
-            Some(crate::posting::Lang::Fr) => {
-                "Dites pour quelle période : `par année`, `par heure`… (Say the period, such as `par année`.)"
-            }
-            _ => "Say what period the pay is for, such as `per year` or `per hour`.",
-        };
+        let help = posting.in_lang_at(
+            found.span.start as usize,
+            "Say what period the pay is for, such as `per year` or `per hour`.",
+            "Dites pour quelle période : `par année`, `par heure`… (Say the period, such as `par année`.)",
+        );
         cx.report(
             found.span,
             format!(

@@ -77,10 +77,10 @@ fn check(posting: &Posting, cx: &mut Context) {
             format!("write pay as `{rewrite}`")
         };
         cx.report(found.span, message)
-            .help(match lang {
-                Lang::En => "Canada.ca style: `to` between amounts, no `.00`, thousands with commas, `per year` in lower case.",
-                Lang::Fr => "Style Canada.ca : `à` entre les montants, pas de `,00`, espace insécable pour les milliers et avant `$`, `par année`.",
-            })
+            .help(lang.pick(
+                "Canada.ca style: `to` between amounts, no `.00`, thousands with commas, `per year` in lower case.",
+                "Style Canada.ca : `à` entre les montants, pas de `,00`, espace insécable pour les milliers et avant `$`, `par année`.",
+            ))
             .replace(Applicability::Safe, if only_spaces { "Use no-break spaces".to_string() } else { format!("Write `{rewrite}`") }, rewrite);
     }
 }

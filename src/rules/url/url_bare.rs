@@ -65,14 +65,11 @@ fn check(posting: &Posting, cx: &mut Context) {
             }
             _ => continue,
         };
-        let help = match posting.lang_at(link.span.start as usize) {
-            Some(crate::posting::Lang::Fr) => {
-                "Écrivez un lien dont le texte dit où il mène, par exemple `[Emplois au gouvernement du Canada](https://…)`."
-            }
-            _ => {
-                "Write a link whose text says where it goes, such as `[Government of Canada jobs](https://…)`."
-            }
-        };
+        let help = posting.in_lang_at(
+            link.span.start as usize,
+            "Write a link whose text says where it goes, such as `[Government of Canada jobs](https://…)`.",
+            "Écrivez un lien dont le texte dit où il mène, par exemple `[Emplois au gouvernement du Canada](https://…)`.",
+        );
         cx.report(link.span, message).help(help);
     }
 }

@@ -1,4 +1,4 @@
-use crate::posting::{Lang, redirect};
+use crate::posting::redirect;
 use crate::rules::prelude::*;
 
 declare_rule! {
@@ -41,14 +41,11 @@ fn check(posting: &Posting, cx: &mut Context) {
         let Some(wrapped) = redirect::unwrap(&link.url) else {
             continue;
         };
-        let help = match posting.lang_at(link.span.start as usize) {
-            Some(Lang::Fr) => {
-                "Faites pointer le lien vers l'adresse elle-même : la redirection cache la destination, suit les lecteurs et peut cesser de fonctionner."
-            }
-            _ => {
-                "Link to the address itself: the redirect hides where the link goes, tracks readers and can stop working."
-            }
-        };
+        let help = posting.in_lang_at(
+            link.span.start as usize,
+            "Link to the address itself: the redirect hides where the link goes, tracks readers and can stop working.",
+            "Faites pointer le lien vers l'adresse elle-même : la redirection cache la destination, suit les lecteurs et peut cesser de fonctionner.",
+        );
         let report = cx
             .report(
                 link.url_span,

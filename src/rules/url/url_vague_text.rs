@@ -73,14 +73,11 @@ fn check(posting: &Posting, cx: &mut Context) {
                 .iter()
                 .any(|(l, t)| *t == text && l.is_none_or(|l| lang.is_none_or(|lang| lang == l)));
         if vague {
-            let help = match lang {
-                Some(Lang::Fr) => {
-                    "Écrivez un texte de lien qui dit où il mène, par exemple `[Postuler pour le poste de développeur](…)`."
-                }
-                _ => {
-                    "Write link text that says where it goes, such as `[Apply for the developer job](…)`."
-                }
-            };
+            let help = Lang::pick_for(
+                lang,
+                "Write link text that says where it goes, such as `[Apply for the developer job](…)`.",
+                "Écrivez un texte de lien qui dit où il mène, par exemple `[Postuler pour le poste de développeur](…)`.",
+            );
             cx.report(
                 link.span,
                 format!(
