@@ -70,17 +70,31 @@ impl Link {
     }
 }
 
-fn url_host_part(url: &str) -> Option<&str> {
+/// The host of an absolute `http(s)` URL as written, read from the text after its scheme.
+pub fn url_host_part(url: &str) -> Option<&str> {
     let after = |scheme: &str| {
         url.get(..scheme.len())
             .filter(|s| s.eq_ignore_ascii_case(scheme))
             .map(|_| &url[scheme.len()..])
     };
     let rest = after("https://").or_else(|| after("http://"))?;
-    let end = rest.find(['/', '?', '#', ':']).unwrap_or(rest.len());
+    let end = rest
+        .bytes()
+        .position(|b| matches!(b, b'/' | b'?' | b'#' | b':'))
+        .unwrap_or(rest.len());
     let host = &rest[..end];
-    let host = host.rsplit('@').next().unwrap_or(host);
+    let host = match host.bytes().rposition(|b| b == b'@') {
+        Some(at) => &host[at + 1..],
+        None => host,
+    };
     (!host.is_empty()).then_some(host)
+}
+
+/// `host` (without a final `.`) and each domain it is under: `jobs.bit.ly`, `bit.ly`, `ly`.
+pub fn domains(host: &str) -> impl Iterator<Item = &str> {
+    std::iter::successors(Some(host.trim_end_matches('.')), |h| {
+        h.bytes().position(|b| b == b'.').map(|dot| &h[dot + 1..])
+    })
 }
 
 #[derive(Clone, Debug, PartialEq)]

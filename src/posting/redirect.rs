@@ -4,6 +4,8 @@
 
 use std::sync::LazyLock;
 
+use super::markdown::{domains, url_host_part};
+
 /// One wrapping service: links to `host` (or a host under it) with this path hold the
 /// address in the query parameter `parameter`.
 struct Wrapper {
@@ -40,41 +42,19 @@ pub struct Wrapped {
     pub target: String,
 }
 
-/// `host` is `domain` or a host under it, whatever its case.
-fn under(host: &str, domain: &str) -> bool {
-    let Some(at) = host.len().checked_sub(domain.len()) else {
-        return false;
-    };
-    host.get(at..)
-        .is_some_and(|end| end.eq_ignore_ascii_case(domain))
-        && (at == 0 || host.as_bytes()[at - 1] == b'.')
-}
-
 /// The address `url` leads to when it goes through a redirect wrapper: an absolute `http(s)`
 /// address, percent-decoded from the wrapper's query.
 pub fn unwrap(url: &str) -> Option<Wrapped> {
     // Most links are to no wrapper: their host is read without parsing the whole address.
-    let rest = url
-        .get(..8)
-        .filter(|s| s.eq_ignore_ascii_case("https://"))
-        .map(|_| &url[8..])
-        .or_else(|| {
-            url.get(..7)
-                .filter(|s| s.eq_ignore_ascii_case("http://"))
-                .map(|_| &url[7..])
-        })?;
-    let end = rest
-        .bytes()
-        .position(|b| matches!(b, b'/' | b'?' | b'#' | b':'));
-    let host = &rest[..end.unwrap_or(rest.len())];
-    if !HOSTS.iter().any(|h| under(host, h)) {
+    let host = url_host_part(url)?;
+    if !domains(host).any(|d| HOSTS.iter().any(|h| d.eq_ignore_ascii_case(h))) {
         return None;
     }
     let parsed = url::Url::parse(url).ok()?;
     let (host, path) = (parsed.host_str()?, parsed.path());
-    let wrapper = WRAPPERS
-        .iter()
-        .find(|w| under(host, w.host) && (path == w.path || (w.path == "/" && path.is_empty())))?;
+    let wrapper = WRAPPERS.iter().find(|w| {
+        domains(host).any(|d| d == w.host) && (path == w.path || (w.path == "/" && path.is_empty()))
+    })?;
     let target = parsed
         .query_pairs()
         .find(|(name, _)| name == wrapper.parameter)?

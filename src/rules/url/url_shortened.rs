@@ -96,9 +96,7 @@ fn check(posting: &Posting, cx: &mut Context) {
 
 /// Whether `host` (lower case) or a domain it is under is a listed shortener.
 fn under_shortener(host: &str) -> bool {
-    let host = host.trim_end_matches('.');
-    std::iter::successors(Some(host), |h| h.split_once('.').map(|(_, under)| under))
-        .any(|domain| super::SHORTENERS.contains(domain))
+    crate::posting::markdown::domains(host).any(|domain| super::SHORTENERS.contains(domain))
 }
 
 #[cfg(test)]
