@@ -1244,15 +1244,22 @@ fn unmatched_links(
     // their marker, so their neutral targets already had to match.
     static MARKER_ONLY: LazyLock<Folded> =
         LazyLock::new(|| Folded::new(r"-(?:eng|fra)\.|[?&](?:lang|language)="));
+    // A page linked again (another anchor, the same address) is paired once, by its first link.
+    let again = |links: &[(u64, u32, Span)], i: usize| links[..i].iter().any(|l| l.0 == links[i].0);
     for (i, &(_, fr_url, _)) in fr.iter().enumerate() {
         let fr_url = url(fr_url);
-        if fr_used[i] || url_language(fr_url) != Some(Lang::Fr) || MARKER_ONLY.is_match(fr_url) {
+        if fr_used[i]
+            || again(fr, i)
+            || url_language(fr_url) != Some(Lang::Fr)
+            || MARKER_ONLY.is_match(fr_url)
+        {
             continue;
         }
         let h = host(fr_url);
         if let Some(j) = (0..en.len()).find(|&j| {
             let en_url = url(en[j].1);
             !en_used[j]
+                && !again(en, j)
                 && host(en_url) == h
                 && url_language(en_url) == Some(Lang::En)
                 && !MARKER_ONLY.is_match(en_url)
@@ -1261,14 +1268,16 @@ fn unmatched_links(
             fr_used[i] = true;
         }
     }
-    let only = |used: &[bool]| {
-        used.iter()
-            .enumerate()
-            .filter(|(_, u)| !**u)
-            .map(|(i, _)| i)
+    // Each link then counts as its page's first link does.
+    let only = |links: &[(u64, u32, Span)], used: &[bool]| {
+        (0..links.len())
+            .filter(|&i| {
+                let first = links.iter().position(|l| l.0 == links[i].0).unwrap_or(i);
+                !used[i] && !used[first]
+            })
             .collect()
     };
-    (only(&en_used), only(&fr_used))
+    (only(en, &en_used), only(fr, &fr_used))
 }
 
 #[cfg(test)]
@@ -1304,6 +1313,37 @@ mod tests {
             }
             proptest::prop_assert_eq!(is_names(&text), names * 5 >= words * 3);
         }
+    }
+
+    #[test]
+    fn a_page_linked_again_is_paired_by_its_first_link() {
+        let interner = Interner::default();
+        let side = |urls: &[&str]| -> Vec<(u64, u32, Span)> {
+            urls.iter()
+                .map(|u| (hash_of(&neutral_target(u)), interner.id(u), Span::default()))
+                .collect()
+        };
+        // Translated slugs pair by host and language; the French page is linked at three of
+        // its anchors.
+        let en = side(&[
+            "https://www.canada.ca/en/treasury-board-secretariat/services/staffing/qualification-standards/core.html#ex",
+            "https://www.canada.ca/en/public-service-commission/services/assessment-accommodation-page.html",
+        ]);
+        let fr = side(&[
+            "https://www.canada.ca/fr/secretariat-conseil-tresor/services/dotation/normes-qualification/centrale.html#ex",
+            "https://www.canada.ca/fr/secretariat-conseil-tresor/services/dotation/normes-qualification/centrale.html#grade",
+            "https://www.canada.ca/fr/secretariat-conseil-tresor/services/dotation/normes-qualification/centrale.html#acceptable",
+            "https://www.canada.ca/fr/commission-fonction-publique/services/mesures-d-adaptation-matiere-evaluation.html",
+        ]);
+        // A page only one side links is still found, at each of its links.
+        let more = side(&["https://example.ca/x", "https://example.ca/x#y"]);
+        let fr_more = [fr.clone(), more].concat();
+        let strings = interner.into_table();
+        assert_eq!(unmatched_links(&en, &fr, &strings), (vec![], vec![]));
+        assert_eq!(
+            unmatched_links(&en, &fr_more, &strings),
+            (vec![], vec![4, 5])
+        );
     }
 
     #[test]
