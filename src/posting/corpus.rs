@@ -1246,26 +1246,32 @@ fn unmatched_links(
         LazyLock::new(|| Folded::new(r"-(?:eng|fra)\.|[?&](?:lang|language)="));
     // A page linked again (another anchor, the same address) is paired once, by its first link.
     let again = |links: &[(u64, u32, Span)], i: usize| links[..i].iter().any(|l| l.0 == links[i].0);
-    for (i, &(_, fr_url, _)) in fr.iter().enumerate() {
-        let fr_url = url(fr_url);
-        if fr_used[i]
-            || again(fr, i)
-            || url_language(fr_url) != Some(Lang::Fr)
-            || MARKER_ONLY.is_match(fr_url)
-        {
-            continue;
+    // Each side's links of a host, in the order the text gives them.
+    let mut by_host: BTreeMap<String, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
+    for (links, used, lang) in [(en, &en_used, Lang::En), (fr, &fr_used, Lang::Fr)] {
+        for (i, &(_, id, _)) in links.iter().enumerate() {
+            let target = url(id);
+            if used[i]
+                || again(links, i)
+                || url_language(target) != Some(lang)
+                || MARKER_ONLY.is_match(target)
+            {
+                continue;
+            }
+            if let Some(h) = host(target) {
+                let (e, f) = by_host.entry(h).or_default();
+                if lang == Lang::En { e } else { f }.push(i);
+            }
         }
-        let h = host(fr_url);
-        if let Some(j) = (0..en.len()).find(|&j| {
-            let en_url = url(en[j].1);
-            !en_used[j]
-                && !again(en, j)
-                && host(en_url) == h
-                && url_language(en_url) == Some(Lang::En)
-                && !MARKER_ONLY.is_match(en_url)
+    }
+    // Where one side links a page more, the two lists are aligned in order, so the page left
+    // over is the one whose address is least like its neighbours' counterparts, not the last.
+    for (e, f) in by_host.values() {
+        for (i, j) in align(e.len(), f.len(), |i, j| {
+            path_likeness(url(en[e[i]].1), url(fr[f[j]].1))
         }) {
-            en_used[j] = true;
-            fr_used[i] = true;
+            en_used[e[i]] = true;
+            fr_used[f[j]] = true;
         }
     }
     // Each link then counts as its page's first link does.
@@ -1278,6 +1284,58 @@ fn unmatched_links(
             .collect()
     };
     (only(en, &en_used), only(fr, &fr_used))
+}
+
+/// The pairs `(i, j)` of an order-keeping alignment of two lists of `n` and `m` items that all
+/// may pair: as many pairs as the shorter list has items, chosen for the highest total
+/// `likeness` (a weighted longest common subsequence).
+fn align(n: usize, m: usize, likeness: impl Fn(usize, usize) -> usize) -> Vec<(usize, usize)> {
+    // Each pair is worth more than any likeness, so the alignment pairs as many as it can.
+    const PAIR: usize = 1 << 16;
+    let width = m + 1;
+    let mut best = vec![0usize; (n + 1) * width];
+    for i in 1..=n {
+        for j in 1..=m {
+            let paired = best[(i - 1) * width + j - 1] + PAIR + likeness(i - 1, j - 1);
+            best[i * width + j] = paired
+                .max(best[(i - 1) * width + j])
+                .max(best[i * width + j - 1]);
+        }
+    }
+    let mut pairs = Vec::new();
+    let (mut i, mut j) = (n, m);
+    while i > 0 && j > 0 {
+        let here = best[i * width + j];
+        if here == best[(i - 1) * width + j] {
+            i -= 1;
+        } else if here == best[i * width + j - 1] {
+            j -= 1;
+        } else {
+            pairs.push((i - 1, j - 1));
+            i -= 1;
+            j -= 1;
+        }
+    }
+    pairs.reverse();
+    pairs
+}
+
+/// How alike two addresses of one site in two languages are, though their words are
+/// translated: path segments equal at the same place (`services`, a number), the same depth,
+/// the same anchor.
+fn path_likeness(a: &str, b: &str) -> usize {
+    let (Ok(a), Ok(b)) = (url::Url::parse(a), url::Url::parse(b)) else {
+        return 0;
+    };
+    fn segments(u: &url::Url) -> Vec<&str> {
+        u.path_segments()
+            .map(|s| s.filter(|s| !s.is_empty()).collect())
+            .unwrap_or_default()
+    }
+    let (x, y) = (segments(&a), segments(&b));
+    let same_place = x.iter().zip(&y).filter(|(p, q)| p == q).count();
+    let same_anchor = a.fragment().is_some_and(|f| !f.is_empty()) && a.fragment() == b.fragment();
+    same_place + usize::from(x.len() == y.len()) + usize::from(same_anchor)
 }
 
 #[cfg(test)]
@@ -1344,6 +1402,44 @@ mod tests {
             unmatched_links(&en, &fr_more, &strings),
             (vec![], vec![4, 5])
         );
+    }
+
+    #[test]
+    fn a_translated_page_one_side_adds_is_the_one_left_over() {
+        let interner = Interner::default();
+        let side = |urls: &[&str]| -> Vec<(u64, u32, Span)> {
+            urls.iter()
+                .map(|u| (hash_of(&neutral_target(u)), interner.id(u), Span::default()))
+                .collect()
+        };
+        let en = side(&[
+            "https://www.canada.ca/en/treasury-board-secretariat/services/pay/rates-pay/rates-pay-unrepresented-senior-excluded-employees.html",
+            "https://www.canada.ca/en/treasury-board-secretariat/services/staffing/qualification-standards/core.html#ex",
+            "https://www.canada.ca/en/public-service-commission/services/assessment-accommodation-page.html",
+        ]);
+        // The French version links the mandate page too, before the others.
+        let fr = side(&[
+            "https://www.canada.ca/fr/secretariat-conseil-tresor/organisation/mandat.html",
+            "https://www.canada.ca/fr/secretariat-conseil-tresor/services/remuneration/taux-remuneration/taux-remuneration-employes-non-representes-exclus-niveaux-superieurs.html",
+            "https://www.canada.ca/fr/secretariat-conseil-tresor/services/dotation/normes-qualification/centrale.html#ex",
+            "https://www.canada.ca/fr/commission-fonction-publique/services/mesures-d-adaptation-matiere-evaluation.html",
+        ]);
+        let strings = interner.into_table();
+        assert_eq!(unmatched_links(&en, &fr, &strings), (vec![], vec![0]));
+        // Where the English version links a page more (the pay rates), that page is left over.
+        assert_eq!(unmatched_links(&en, &fr[2..], &strings), (vec![0], vec![]));
+    }
+
+    #[test]
+    fn alignment_keeps_order_and_pairs_the_likest() {
+        // Items pair when equal (likeness 1); all may pair.
+        let a = [1, 2, 3];
+        let b = [9, 2, 3, 4];
+        let pairs = align(a.len(), b.len(), |i, j| usize::from(a[i] == b[j]));
+        assert_eq!(pairs.len(), 3);
+        assert!(pairs.windows(2).all(|w| w[0].0 < w[1].0 && w[0].1 < w[1].1));
+        assert!(pairs.contains(&(1, 1)) && pairs.contains(&(2, 2)));
+        assert_eq!(align(0, 3, |_, _| 0), vec![]);
     }
 
     #[test]
