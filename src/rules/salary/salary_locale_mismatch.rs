@@ -55,13 +55,16 @@ fn check(posting: &Posting, cx: &mut Context) {
         );
         match super::rewrite_in_place(posting, found, pay, lang) {
             Some(rewrite) => {
-                d.help(format!("Write `{rewrite}`."));
+                d.help(lang.pick(
+                    format!("Write `{rewrite}`."),
+                    format!("Écrivez `{rewrite}`."),
+                ));
                 d.replace(Applicability::Safe, format!("Write `{rewrite}`"), rewrite);
             }
             None => {
                 d.help(lang.pick(
                     "Put the `$` before the number and group thousands with a comma: `$66,995`.",
-                    "Put the `$` after the number, group thousands with a space and use a decimal comma: `66 995 $`.",
+                    "Placez le `$` après le nombre, séparez les milliers par une espace et les décimales par une virgule : `66 995 $`.",
                 ));
             }
         }
