@@ -346,10 +346,13 @@ fn read_block_pay(
     let pay_words = PAY_WORDS.regex().is_match(folded);
     // Benefits and allowances are money, but not pay.
     let benefit_words = !pay_words && BENEFITS.regex().is_match(folded);
+    // A section on benefits holds no pay, unless its heading names pay too (`Benefits and
+    // compensation`).
+    let benefits_only = in_benefits_section && !in_pay_section;
     let found = salary::find_all_folded(text, folded);
     let read_amounts = found.iter().any(|p| matches!(p, PayText::Amounts(_)));
     if (in_pay_section || pay_words)
-        && !in_benefits_section
+        && !benefits_only
         && !read_amounts
         && UNREAD_MONEY.is_match(text)
     {
@@ -361,7 +364,7 @@ fn read_block_pay(
     }
     for p in found {
         let keep = match &p {
-            PayText::Amounts(_) if in_benefits_section || benefit_words => false,
+            PayText::Amounts(_) if benefits_only || benefit_words => false,
             PayText::Amounts(a) => {
                 in_pay_section || pay_words || a.period.is_some() || a.max.is_some()
             }

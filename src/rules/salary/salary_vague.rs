@@ -1,10 +1,13 @@
+use crate::posting::facts::Found;
 use crate::posting::salary::PayText;
 use crate::rules::prelude::*;
 
 declare_rule! {
     /// ## What it flags
     /// Pay described without numbers: `competitive salary`, `pay commensurate with
-    /// experience`, `salaire concurrentiel`, `selon l'expérience`.
+    /// experience`, `salaire concurrentiel`, `selon l'expérience`, in a posting that states no
+    /// amount. Beside a range (`a competitive salary and benefits; the salary range is $90,000
+    /// to $105,000 a year`), the phrase takes nothing away and is not reported.
     ///
     /// ## Why it matters
     /// Candidates cannot tell whether the job pays enough to apply, and pay-transparency laws
@@ -28,6 +31,10 @@ declare_rule! {
 }
 
 fn check(posting: &Posting, cx: &mut Context) {
+    let amounts = |found: &Found<PayText>| matches!(found.value, PayText::Amounts(_));
+    if posting.facts.pay.iter().any(amounts) {
+        return;
+    }
     for found in &posting.facts.pay {
         if let PayText::Vague { .. } = found.value {
             cx.report(found.span, format!("`{}` gives no amount", posting.slice(found.span)))
