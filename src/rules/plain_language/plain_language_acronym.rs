@@ -8,8 +8,12 @@ use crate::rules::prelude::*;
 declare_rule! {
     /// ## What it flags
     /// An abbreviation in capitals (`OCIF`, `CBC`, `SNC`) used without its long form: neither
-    /// `Long Form (ABC)` nor `ABC (Long Form)` anywhere in the posting. Each abbreviation is
-    /// reported once, at its first use. Common ones (`IT`, `PDF`, `URL`…, in
+    /// `Long Form (ABC)` (or `(ABCs)`), `ABC (Long Form)` nor the capitalised words its
+    /// letters stand for (`Ontario Public Service` for `OPS`, `Secrétariat du Conseil du
+    /// Trésor` for `SCT`) anywhere in the posting. Each abbreviation is reported once, at its
+    /// first use. Words in capitals are not abbreviations: labels and headings in capitals
+    /// (`POST TITLE:`, `DUTIES & RESPONSIBILITIES`), and words the posting also writes in
+    /// small letters (`JAVA` beside `Java`). Common ones (`IT`, `PDF`, `URL`…, in
     /// `rules/plain-language/acronyms.txt`), classification codes (`IT-03`), time zones,
     /// words in capitals for emphasis, WCAG conformance levels (`Level AA`), and language profiles (`CBC`, `BBB/BBB`) in a paragraph
     /// that names the languages ("fluent in French and English … CBC", "bilingual imperative
@@ -97,6 +101,98 @@ fn is_conformance_level(before: &str) -> bool {
     tail.ends_with("level") || tail.ends_with("niveau") || tail.contains("wcag")
 }
 
+/// The capitals at `at` belong to a label or a line in capitals of two words or more, one of
+/// them five letters or more: `POST TITLE:`, `UNIT/DIVISION:`, `TERMS & CONDITIONS:`, a
+/// heading `DUTIES & RESPONSIBILITIES`. Those are words, not abbreviations.
+fn in_capitals_label(text: &str, at: std::ops::Range<usize>) -> bool {
+    let in_group = |b: &u8| b.is_ascii_uppercase() || matches!(b, b' ' | b'/' | b'&' | b'-');
+    let start = at.start - text[..at.start].bytes().rev().take_while(in_group).count();
+    let end = at.end + text[at.end..].bytes().take_while(in_group).count();
+    let labelled = text[end..].starts_with(':');
+    let alone = text[..start].trim().is_empty()
+        && text[end..]
+            .chars()
+            .all(|c| c.is_whitespace() || c.is_ascii_punctuation());
+    let mut words = text[start..end]
+        .split(|c: char| !c.is_ascii_uppercase())
+        .filter(|w| !w.is_empty());
+    let (count, long) = words
+        .by_ref()
+        .fold((0, false), |(n, long), w| (n + 1, long || w.len() >= 5));
+    (labelled || alone) && count >= 2 && long
+}
+
+/// `word` (in capitals) is also written in small letters or with one capital as a word of the
+/// posting (`salary`, `Java`): it is a word in capitals, not an abbreviation, which is always
+/// written in capitals. Words in addresses (`cds-snc.ca`, `/cds/`) do not count.
+fn written_in_small_letters(text: &str, word: &str) -> bool {
+    let bytes = text.as_bytes();
+    let joins = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'/' | b'@');
+    let len = word.len();
+    let mut from = 0;
+    while let Some(at) = bytes[from..]
+        .windows(len)
+        .position(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+    {
+        let at = from + at;
+        from = at + 1;
+        let before = at.checked_sub(1).map(|i| bytes[i]);
+        let after = bytes.get(at + len).copied();
+        let dotted = after == Some(b'.')
+            && bytes
+                .get(at + len + 1)
+                .is_some_and(|b| b.is_ascii_alphanumeric());
+        if before.is_some_and(|b| joins(b) || b == b'.') || after.is_some_and(joins) || dotted {
+            continue;
+        }
+        if &bytes[at..at + len] != word.as_bytes() {
+            return true;
+        }
+    }
+    false
+}
+
+/// The posting writes `word`'s long form as words whose initials spell it (`Enterprise Data
+/// Solutions` for `EDS`, `New York City` for `NYC`, `Government of Canada` for `GC`): the
+/// last words of a run of capitalised words, small words between them aside (`of`, `and`,
+/// `de`, `la`…). `Canadian Digital` in `Canadian Digital Service` is no long form of `CD`.
+fn has_long_form(text: &str, word: &str) -> bool {
+    const SMALL: [&str; 16] = [
+        "of", "and", "for", "the", "on", "in", "to", "de", "des", "du", "la", "le", "les", "et",
+        "d", "l",
+    ];
+    let capitalised = |w: &str| {
+        w.len() > 1
+            && w.as_bytes()[0].is_ascii_uppercase()
+            && w.bytes().skip(1).any(|b| b.is_ascii_lowercase())
+    };
+    let ends_run = |initials: &[u8]| initials.ends_with(word.as_bytes());
+    // A name does not run over punctuation: `… du Trésor. Le SCT`.
+    text.split(['.', ',', ';', ':', '!', '?', '(', ')', '\n'])
+        .any(|part| {
+            // The initials of the run of capitalised words read so far.
+            let mut initials: Vec<u8> = Vec::new();
+            for w in part
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+            {
+                if capitalised(w) {
+                    initials.push(w.as_bytes()[0]);
+                    continue;
+                }
+                // A small word may join two names (`Canadian Digital Service and Treasury
+                // Board`) or be part of one (`Government of Canada`).
+                if ends_run(&initials) {
+                    return true;
+                }
+                if !SMALL.contains(&w) {
+                    initials.clear();
+                }
+            }
+            ends_run(&initials)
+        })
+}
+
 fn check(posting: &Posting, cx: &mut Context) {
     let options = cx.options::<Options>();
     let text: String = posting
@@ -152,12 +248,19 @@ fn check(posting: &Posting, cx: &mut Context) {
                 continue;
             }
             seen.insert(word.to_string());
-            // Explained somewhere: `(ABC)` after its long form, `ABC (…)`, or in the title.
+            // Explained somewhere: `(ABC)` or `(ABCs)` after its long form, `ABC (…)`, in the
+            // title, or its long form's initials; or not an abbreviation: a label or heading
+            // in capitals, a word the posting also writes in small letters.
             let explained = text.contains(&format!("({word})"))
+                || text.contains(&format!("({word}s)"))
                 || text.contains(&format!("{word} ("))
                 || title.contains(&format!("({word})"))
                 || block.text[m.end..].trim_start().starts_with('(');
-            if explained {
+            if explained
+                || in_capitals_label(&block.text, m.start..m.start + word.len())
+                || written_in_small_letters(&text, word)
+                || has_long_form(&text, word)
+            {
                 continue;
             }
             let help = posting.in_lang_at(
@@ -181,6 +284,32 @@ fn check(posting: &Posting, cx: &mut Context) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_forms_are_whole_names() {
+        let text = "At the Canadian Digital Service, with the Government of Canada. Le Secrétariat du Conseil du Trésor. Le SCT";
+        for (word, expected) in [
+            ("CDS", true),
+            ("GC", true),
+            ("SCT", true),
+            ("CD", false),
+            ("SCTL", false),
+        ] {
+            assert_eq!(has_long_form(text, word), expected, "{word}");
+        }
+    }
+
+    #[test]
+    fn labels_and_small_letters() {
+        assert!(in_capitals_label("POST TITLE: Developer", 0..4));
+        assert!(in_capitals_label("Read the TERMS & CONDITIONS: all", 9..14));
+        assert!(!in_capitals_label("The CDS team: all", 4..7));
+        assert!(written_in_small_letters("You know Java. JAVA", "JAVA"));
+        assert!(!written_in_small_letters(
+            "See cds-snc.ca and /cds/. CDS",
+            "CDS"
+        ));
+    }
 
     proptest::proptest! {
         /// The scan finds what the regular expression it stands for finds.
