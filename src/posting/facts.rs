@@ -50,11 +50,14 @@ pub struct Facts {
 }
 
 /// Front-matter keys that hold the closing date.
-pub const CLOSING_KEYS: [&str; 10] = [
+pub const CLOSING_KEYS: [&str; 13] = [
     "closingDate",
     "closing_date",
     "closing-date",
     "closeDate",
+    "close_date",
+    "closes",
+    "closing",
     "validThrough",
     "deadline",
     "applicationDeadline",
@@ -62,8 +65,11 @@ pub const CLOSING_KEYS: [&str; 10] = [
     "dateLimite",
     "date_limite",
 ];
-const PUBLISHED_KEYS: [&str; 5] = [
+const PUBLISHED_KEYS: [&str; 8] = [
     "published",
+    "opens",
+    "open_date",
+    "posted",
     "datePosted",
     "date_posted",
     "publishDate",
