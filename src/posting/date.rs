@@ -146,7 +146,7 @@ pub fn weekday_name(lang: Lang, weekday: Weekday) -> &'static str {
 
 /// Zone abbreviations postlint knows, both languages.
 /// Abbreviations are matched in capitals only (`et` is a French word); names in full in any case.
-pub const ZONES: &str = r"(?-i:NDT|NST|ADT|AST|EDT|EST|CDT|CST|MDT|MST|PDT|PST|ET|CT|MT|PT|HAT|HNT|HAA|HNA|HAE|HNE|HAC|HNC|HAR|HNR|HAP|HNP|HE|HC|HR|HP|UTC)|(?i:(?:newfoundland|atlantic|eastern|central|mountain|pacific)\s+(?:standard\s+|daylight\s+)?time|heure\s+(?:normale\s+|avancée\s+)?(?:de\s+l['’](?:est|atlantique)|du\s+(?:centre|pacifique)|des\s+rocheuses|de\s+terre-neuve))";
+pub const ZONES: &str = r"(?-i:NDT|NST|ADT|AST|EDT|EST|CDT|CST|MDT|MST|PDT|PST|ET|CT|MT|PT|HAT|HNT|HAA|HNA|HAE|HNE|HAC|HNC|HAR|HNR|HAP|HNP|HE|HC|HR|HP|UTC|GMT)|(?i:(?:newfoundland|atlantic|eastern|central|mountain|pacific)\s+(?:standard\s+|daylight\s+)?time|heure\s+(?:normale\s+|avancée\s+)?(?:de\s+l['’](?:est|atlantique)|du\s+(?:centre|pacifique)|des\s+rocheuses|de\s+terre-neuve))";
 
 /// The abbreviation for a zone written in full (`Eastern Standard Time` → `EST`,
 /// `heure avancée de l'Est` → `HAE`), or the abbreviation itself.
@@ -211,12 +211,13 @@ static EN: LazyLock<Folded> = LazyLock::new(|| {
     ))
 });
 
-/// `31 March 2028`, as British-style English writes it.
+/// `31 March 2028`, `31st March 2028`, `the 31st of March 2028`, as British-style English
+/// writes it.
 static EN_DAY_FIRST: LazyLock<Folded> = LazyLock::new(|| {
     Folded::new(&format!(
         r"(?x)
-        (?:(?-u:\b)(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?
-        (?-u:\b)(?P<day>[0-9]{{1,2}})\s+
+        (?:(?-u:\b)(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(?:the\s+)?)?
+        (?-u:\b)(?P<day>[0-9]{{1,2}})(?P<ord>st|nd|rd|th)?\s+(?:of\s+)?
         (?P<month>january|february|march|april|may|june|july|august|september|october|november|december)\s+
         (?P<year>[0-9]{{4}})(?-u:\b)
         (?:,?\s*(?:at\s+)?{TIME_EN})?
@@ -424,7 +425,7 @@ static DEADLINE_CUE: LazyLock<Folded> = LazyLock::new(|| {
 static DEADLINE_LEAD: LazyLock<Folded> = LazyLock::new(|| {
     Folded::new(
         r"(?x)
-        (?-u:\b)(?:until|by|before|on|is|are|due|no\s+later\s+than|deadline|closing\s+date|closes?|jusqu(?:'|’)(?:au|à)|avant\s+le|au\s+plus\s+tard\s+le|d(?:'|’)ici\s+le|date\s+limite|date\s+de\s+clôture|est|le)(?-u:\b)\s*:?\s*",
+        (?-u:\b)(?:(?:close|end)\s+of\s+(?:business|day)(?:\s+on)?|cob|fin\s+de\s+(?:la\s+)?journée|until|by|before|on|is|are|due|no\s+later\s+than|deadline|closing\s+date|closes?|jusqu(?:'|’)(?:au|à)|avant\s+le|au\s+plus\s+tard\s+le|d(?:'|’)ici\s+le|date\s+limite|date\s+de\s+clôture|est|le)(?-u:\b)\s*:?\s*",
     )
 });
 
@@ -564,7 +565,7 @@ static TERM: LazyLock<Folded> = LazyLock::new(|| {
 });
 
 /// The time-zone region an abbreviation names, and whether it is the daylight-time one.
-/// `None` for the generic `ET`/`HE` and for `UTC`.
+/// `None` for the generic `ET`/`HE` and for `UTC` and `GMT`.
 pub fn zone_info(abbreviation: &str) -> Option<(&'static str, bool)> {
     let (tz, dst) = match abbreviation {
         "NST" | "HNT" => ("America/St_Johns", false),

@@ -21,7 +21,7 @@ const ABBREVIATION_BYTES: usize = 7;
 const ZONES: &[&str] = &[
     "EDT", "EST", "ET", "CDT", "CST", "CT", "MDT", "MST", "MT", "PDT", "PST", "PT", "ADT", "AST",
     "NDT", "NST", "HAE", "HNE", "HE", "HAC", "HNC", "HAR", "HNR", "HAP", "HNP", "HAA", "HNA",
-    "HAT", "HNT", "UTC",
+    "HAT", "HNT", "UTC", "GMT",
 ];
 
 /// Byte ranges of the sentences of `text`, trimmed of surrounding white space.

@@ -240,7 +240,10 @@ fn check(posting: &Posting, cx: &mut Context) {
                 || after.starts_with('-')
                 || before.ends_with('-')
                 || crate::posting::date::zone_offset(word).is_some()
-                || matches!(word, "ET" | "PT" | "MT" | "CT" | "HE" | "AM" | "PM")
+                || matches!(
+                    word,
+                    "ET" | "PT" | "MT" | "CT" | "HE" | "AM" | "PM" | "UTC" | "GMT"
+                )
                 || (language_profile::is_code(word)
                     && language_profile::speaks_of_languages(posting.folded(i)))
                 || (matches!(word, "AA" | "AAA") && is_conformance_level(before))
