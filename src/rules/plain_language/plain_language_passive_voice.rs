@@ -10,7 +10,9 @@ declare_rule! {
     /// English sentences in the passive voice: a form of *to be* followed by a past participle
     /// (`applications will be reviewed`, `you will be expected`): the first three of each
     /// posting, with the count. English only, and info only: the passive is sometimes the right
-    /// choice.
+    /// choice. Participles English uses as adjectives (`you are interested in`, `the post is
+    /// fixed term`, `versed in`) are listed in `rules/plain-language/participle-adjectives.txt`
+    /// and not reported.
     ///
     /// ## Why it matters
     /// The active voice says who does what, which matters in a job posting ("we will review
@@ -44,23 +46,13 @@ static PASSIVE: LazyLock<Folded> = LazyLock::new(|| {
     ))
 });
 
-/// `-ed` words that are adjectives after *to be*, not passives.
-const ADJECTIVES: [&str; 14] = [
-    "interested",
-    "focused",
-    "dedicated",
-    "excited",
-    "based",
-    "skilled",
-    "experienced",
-    "qualified",
-    "committed",
-    "motivated",
-    "detailed",
-    "required",
-    "supposed",
-    "used",
-];
+/// Participles read as adjectives (`rules/plain-language/participle-adjectives.txt`).
+static ADJECTIVES: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+    crate::rules::url::data_lines(include_str!(
+        "../../../rules/plain-language/participle-adjectives.txt"
+    ))
+    .collect()
+});
 
 /// Passives reported per posting: the first ones show the habit.
 const MAX_REPORTED: usize = 3;
@@ -81,7 +73,7 @@ fn check(posting: &Posting, cx: &mut Context) {
             .next()
             .unwrap_or("")
             .to_lowercase();
-        if ADJECTIVES.contains(&last.as_str()) {
+        if ADJECTIVES.contains(last.as_str()) {
             continue;
         }
         // The phrase itself is pointed at, not its whole sentence.
