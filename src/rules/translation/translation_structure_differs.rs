@@ -1,5 +1,6 @@
 use crate::posting::corpus::Outline;
 use crate::rules::prelude::*;
+use crate::report::plural;
 
 declare_rule! {
     /// ## What it flags
@@ -179,7 +180,7 @@ fn check(corpus: &Corpus, cx: &mut CorpusContext) {
                     .or(sa.span)
                     .unwrap_or(en_span.within(0..0));
                 let count = |l: Option<&(usize, Span)>| {
-                    l.map_or("no list".to_string(), |l| format!("{} items", l.0))
+                    l.map_or("no list".to_string(), |l| plural(l.0, "item"))
                 };
                 cx.report(fr_at, format!("this list has {} here and {} in the English version", count(sb.lists.get(i)), count(sa.lists.get(i))))
                     .label(en_at, "the English list")
@@ -192,8 +193,9 @@ fn check(corpus: &Corpus, cx: &mut CorpusContext) {
                 cx.report(
                     fr_at,
                     format!(
-                        "this section has {} links here and {} in the English version",
-                        sb.links, sa.links
+                        "this section has {} here and {} in the English version",
+                        plural(sb.links, "link"),
+                        sa.links
                     ),
                 )
                 .label(en_at, "the English section")
