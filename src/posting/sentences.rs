@@ -39,11 +39,28 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
         if !matches!(c, '.' | '!' | '?' | '…') {
             continue;
         }
+        // Closing brackets, quotes and emphasis end the sentence with it: `(we do!) Next`.
+        let closers = text[from..]
+            .bytes()
+            .take_while(|b| matches!(b, b')' | b']' | b'"' | b'\'' | b'*' | b'_'))
+            .count();
+        let closers = closers
+            + text[from + closers..]
+                .chars()
+                .take_while(|c| matches!(c, '”' | '’' | '»'))
+                .map(char::len_utf8)
+                .sum::<usize>();
+        let mut end = from + closers;
+        // French closes its quotes after a space: `« Oui. » Bien.`
+        let spaced = text[end..].trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+        if let Some(after) = spaced.strip_prefix('»') {
+            end = text.len() - after.len();
+        }
         // The next character must be white space, and the next word must start a sentence.
-        if !text[from..].starts_with(char::is_whitespace) {
+        if !text[end..].starts_with(char::is_whitespace) {
             continue;
         }
-        let rest = text[from..].trim_start();
+        let rest = text[end..].trim_start();
         let Some(first) = rest.chars().next() else {
             continue;
         };
@@ -78,8 +95,9 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
                 continue;
             }
         }
-        push(text, &mut out, start..from);
-        start = from;
+        push(text, &mut out, start..end);
+        start = end;
+        from = end;
     }
     push(text, &mut out, start..text.len());
     out
@@ -126,6 +144,18 @@ mod tests {
             vec![
                 "We work 36.25 hours a week, e.g. Monday to Friday.",
                 "Welcome."
+            ]
+        );
+        assert_eq!(
+            sentences(
+                "Come work with us (we are hiring!) Apply. Read the \"guide.\" Then « oui. » Bien."
+            ),
+            vec![
+                "Come work with us (we are hiring!)",
+                "Apply.",
+                "Read the \"guide.\"",
+                "Then « oui. »",
+                "Bien."
             ]
         );
         assert_eq!(

@@ -1,6 +1,6 @@
 use crate::posting::corpus::Outline;
-use crate::rules::prelude::*;
 use crate::report::plural;
+use crate::rules::prelude::*;
 
 declare_rule! {
     /// ## What it flags
