@@ -1,12 +1,15 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use crate::posting::capitals::Run;
 use crate::rules::prelude::*;
 
 declare_rule! {
     /// ## What it flags
     /// Words in capitals used for emphasis: `You MAY apply`, `Vous PEUVEZ`, `NOTE`, or three
-    /// capitalised words in a row. Abbreviations (`CDS`, `IT-03`) are not flagged here.
+    /// capitalised words in a row. Abbreviations (`CDS`, `IT-03`) are not flagged here. Words in
+    /// capitals parted only by punctuation (a paragraph or a heading in capitals) are one
+    /// finding.
     ///
     /// ## Why it matters
     /// Capitals are harder to read, some screen readers spell them out letter by letter, and
@@ -67,16 +70,50 @@ fn lower(text: &str, start: usize, word: &str) -> String {
     }
 }
 
+/// Runs of capitals parted by no small letter (`TERMS, CONDITIONS & THE DEPARTMENT’S PAY`)
+/// make one group: a line in capitals is one finding, not one per comma.
+fn groups<'r>(text: &str, runs: &'r [Run]) -> Vec<&'r [Run]> {
+    let mut out: Vec<&[Run]> = Vec::new();
+    let mut first = 0;
+    for i in 1..=runs.len() {
+        let parted = runs.get(i).is_none_or(|run| {
+            let gap = &text[runs[i - 1][runs[i - 1].len() - 1].1..run[0].0];
+            gap.chars().any(char::is_lowercase)
+        });
+        if parted {
+            out.push(&runs[first..i]);
+            first = i;
+        }
+    }
+    out
+}
+
+/// The message for `written` in capitals; a long one is quoted by its first words.
+fn shouted(written: &str) -> String {
+    let words: Vec<&str> = written.split_whitespace().collect();
+    if words.len() <= 8 {
+        return format!("`{written}` is written in capitals");
+    }
+    format!(
+        "`{} …` is written in capitals ({} words)",
+        words[..6].join(" "),
+        words.len()
+    )
+}
+
 fn check(posting: &Posting, cx: &mut Context) {
     for (i, block) in posting.markdown.blocks.iter().enumerate() {
         let text = block.text.as_str();
-        for run in posting.caps_runs(i) {
-            if is_shouting(text, run) {
-                let (start, end) = (run[0].0, run[run.len() - 1].1);
+        for group in groups(text, posting.caps_runs(i)) {
+            if group.iter().any(|run| is_shouting(text, run)) {
+                let (start, end) = (
+                    group[0][0].0,
+                    group[group.len() - 1].last().expect("a run has a word").1,
+                );
                 let written = &text[start..end];
                 cx.report(
                     block.source_span(start..end),
-                    format!("`{written}` is written in capitals"),
+                    shouted(written),
                 )
                 .help("Write it in sentence case; use bold for the one word that matters, if any.")
                 .replace(
@@ -86,7 +123,7 @@ fn check(posting: &Posting, cx: &mut Context) {
                 );
                 continue;
             }
-            for &(start, end) in run {
+            for &(start, end) in group.iter().flatten() {
                 let piece = &text[start..end];
                 if !EMPHASIS.contains(piece) {
                     continue;
