@@ -58,16 +58,25 @@ pub fn is_shouting(text: &str, run: &[(usize, usize)]) -> bool {
 
 /// `NOTE` → `Note` at the start of a sentence, `note` elsewhere.
 fn lower(text: &str, start: usize, word: &str) -> String {
-    let lower = word.to_lowercase();
     let before = text[..start].trim_end();
-    if before.is_empty() || before.ends_with(['.', '!', '?', ':']) {
-        let mut chars = lower.chars();
-        chars
-            .next()
-            .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
-    } else {
-        lower
+    // Each sentence of it starts with a capital: at its start, and after `.`, `!` or `?`.
+    let mut capital = before.is_empty() || before.ends_with(['.', '!', '?', ':']);
+    let mut out = String::with_capacity(word.len());
+    let mut after_stop = false;
+    for c in word.chars() {
+        // `V2.0` goes on: only a stop followed by white space ends a sentence.
+        if after_stop {
+            capital = c.is_whitespace();
+        }
+        if c.is_alphabetic() && capital {
+            out.extend(c.to_uppercase());
+            capital = false;
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        after_stop = matches!(c, '.' | '!' | '?');
     }
+    out
 }
 
 /// Runs of capitals parted by no small letter (`TERMS, CONDITIONS & THE DEPARTMENT’S PAY`)
