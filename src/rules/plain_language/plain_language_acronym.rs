@@ -124,73 +124,81 @@ fn in_capitals_label(text: &str, at: std::ops::Range<usize>) -> bool {
 
 /// `word` (in capitals) is also written in small letters or with one capital as a word of the
 /// posting (`salary`, `Java`): it is a word in capitals, not an abbreviation, which is always
-/// written in capitals. Words in addresses (`cds-snc.ca`, `/cds/`) do not count.
-fn written_in_small_letters(text: &str, word: &str) -> bool {
+/// written in capitals. Words in addresses (`cds-snc.ca`, `/cds/`) do not count. `lower` is
+/// `text` in ASCII small letters.
+fn written_in_small_letters(text: &str, lower: &str, word: &str) -> bool {
     let bytes = text.as_bytes();
     let joins = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'/' | b'@');
     let len = word.len();
-    let mut from = 0;
-    while let Some(at) = bytes[from..]
-        .windows(len)
-        .position(|w| w.eq_ignore_ascii_case(word.as_bytes()))
-    {
-        let at = from + at;
-        from = at + 1;
+    memchr::memmem::find_iter(lower.as_bytes(), word.to_ascii_lowercase().as_bytes()).any(|at| {
         let before = at.checked_sub(1).map(|i| bytes[i]);
         let after = bytes.get(at + len).copied();
         let dotted = after == Some(b'.')
             && bytes
                 .get(at + len + 1)
                 .is_some_and(|b| b.is_ascii_alphanumeric());
-        if before.is_some_and(|b| joins(b) || b == b'.') || after.is_some_and(joins) || dotted {
-            continue;
-        }
-        if &bytes[at..at + len] != word.as_bytes() {
-            return true;
-        }
-    }
-    false
+        let in_word = before.is_some_and(|b| joins(b) || b == b'.') || after.is_some_and(joins);
+        !in_word && !dotted && &bytes[at..at + len] != word.as_bytes()
+    })
 }
 
-/// The posting writes `word`'s long form as words whose initials spell it (`Enterprise Data
-/// Solutions` for `EDS`, `New York City` for `NYC`, `Government of Canada` for `GC`): the
-/// last words of a run of capitalised words, small words between them aside (`of`, `and`,
-/// `de`, `la`…). `Canadian Digital` in `Canadian Digital Service` is no long form of `CD`.
-fn has_long_form(text: &str, word: &str) -> bool {
-    const SMALL: [&str; 16] = [
-        "of", "and", "for", "the", "on", "in", "to", "de", "des", "du", "la", "le", "les", "et",
-        "d", "l",
+/// The initials of the long forms `text` writes, as the abbreviations of two to six letters
+/// they may stand for: the last words of each run of capitalised words, small words between
+/// them aside (`of`, `and`, `de`, `la`…). `Enterprise Data Solutions` gives `EDS` and `DS`,
+/// `Government of Canada` `GC`, `Secrétariat du Conseil du Trésor` `SCT` and `CT`; `Canadian
+/// Digital` in `Canadian Digital Service` is no long form of `CD`.
+fn long_forms(text: &str) -> HashSet<u64> {
+    const SMALL: [&[u8]; 16] = [
+        b"of", b"and", b"for", b"the", b"on", b"in", b"to", b"de", b"des", b"du", b"la", b"le",
+        b"les", b"et", b"d", b"l",
     ];
-    let capitalised = |w: &str| {
-        w.len() > 1
-            && w.as_bytes()[0].is_ascii_uppercase()
-            && w.bytes().skip(1).any(|b| b.is_ascii_lowercase())
+    let mut out = HashSet::new();
+    // The initials of the run of capitalised words read so far.
+    let mut initials: Vec<u8> = Vec::new();
+    let mut end_run = |initials: &[u8]| {
+        for n in 2..=initials.len().min(6) {
+            out.insert(packed(&initials[initials.len() - n..]));
+        }
     };
-    let ends_run = |initials: &[u8]| initials.ends_with(word.as_bytes());
-    // A name does not run over punctuation: `… du Trésor. Le SCT`.
-    text.split(['.', ',', ';', ':', '!', '?', '(', ')', '\n'])
-        .any(|part| {
-            // The initials of the run of capitalised words read so far.
-            let mut initials: Vec<u8> = Vec::new();
-            for w in part
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-            {
-                if capitalised(w) {
-                    initials.push(w.as_bytes()[0]);
-                    continue;
-                }
-                // A small word may join two names (`Canadian Digital Service and Treasury
-                // Board`) or be part of one (`Government of Canada`).
-                if ends_run(&initials) {
-                    return true;
-                }
-                if !SMALL.contains(&w) {
-                    initials.clear();
-                }
-            }
-            ends_run(&initials)
-        })
+    // Words are read a byte at a time: letters beyond ASCII (`Trésor`) are part of them.
+    let bytes = text.as_bytes();
+    let in_word = |b: &u8| b.is_ascii_alphanumeric() || *b >= 0x80;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // A name does not run over punctuation: `… du Trésor. Le SCT`.
+        if matches!(
+            b,
+            b'.' | b',' | b';' | b':' | b'!' | b'?' | b'(' | b')' | b'\n'
+        ) {
+            end_run(&initials);
+            initials.clear();
+        }
+        if !in_word(&b) {
+            i += 1;
+            continue;
+        }
+        let word = &bytes[i..i + bytes[i..].iter().take_while(|b| in_word(b)).count()];
+        i += word.len();
+        if word.len() > 1 && word[0].is_ascii_uppercase() && word.iter().any(u8::is_ascii_lowercase)
+        {
+            initials.push(word[0]);
+            continue;
+        }
+        // A small word may join two names (`Canadian Digital Service and Treasury Board`) or
+        // be part of one (`Government of Canada`).
+        end_run(&initials);
+        if !SMALL.contains(&word) {
+            initials.clear();
+        }
+    }
+    end_run(&initials);
+    out
+}
+
+/// Up to eight letters as one number, for [`long_forms`].
+fn packed(letters: &[u8]) -> u64 {
+    letters.iter().fold(0, |n, &b| n << 8 | u64::from(b))
 }
 
 fn check(posting: &Posting, cx: &mut Context) {
@@ -202,6 +210,9 @@ fn check(posting: &Posting, cx: &mut Context) {
         .map(|b| b.text.as_str())
         .collect::<Vec<_>>()
         .join("\n");
+    // Worked out for the first abbreviation that needs them, once a posting.
+    let lower = std::cell::OnceCell::new();
+    let long = std::cell::OnceCell::new();
     let title = posting.title.as_ref().map_or("", |t| t.value.as_str());
     let mut seen: BTreeSet<String> = BTreeSet::new();
     for (i, block) in posting.markdown.blocks.iter().enumerate() {
@@ -261,8 +272,14 @@ fn check(posting: &Posting, cx: &mut Context) {
                 || block.text[m.end..].trim_start().starts_with('(');
             if explained
                 || in_capitals_label(&block.text, m.start..m.start + word.len())
-                || written_in_small_letters(&text, word)
-                || has_long_form(&text, word)
+                || written_in_small_letters(
+                    &text,
+                    lower.get_or_init(|| text.to_ascii_lowercase()),
+                    word,
+                )
+                || long
+                    .get_or_init(|| long_forms(&text))
+                    .contains(&packed(word.as_bytes()))
             {
                 continue;
             }
@@ -298,7 +315,11 @@ mod tests {
             ("CD", false),
             ("SCTL", false),
         ] {
-            assert_eq!(has_long_form(text, word), expected, "{word}");
+            assert_eq!(
+                long_forms(text).contains(&packed(word.as_bytes())),
+                expected,
+                "{word}"
+            );
         }
     }
 
@@ -307,11 +328,10 @@ mod tests {
         assert!(in_capitals_label("POST TITLE: Developer", 0..4));
         assert!(in_capitals_label("Read the TERMS & CONDITIONS: all", 9..14));
         assert!(!in_capitals_label("The CDS team: all", 4..7));
-        assert!(written_in_small_letters("You know Java. JAVA", "JAVA"));
-        assert!(!written_in_small_letters(
-            "See cds-snc.ca and /cds/. CDS",
-            "CDS"
-        ));
+        let small =
+            |text: &str, word| written_in_small_letters(text, &text.to_ascii_lowercase(), word);
+        assert!(small("You know Java. JAVA", "JAVA"));
+        assert!(!small("See cds-snc.ca and /cds/. CDS", "CDS"));
     }
 
     proptest::proptest! {
