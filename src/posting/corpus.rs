@@ -1330,14 +1330,17 @@ mod tests {
         }
     }
 
+    /// A summary's links to `urls`, in order.
+    fn links(interner: &Interner, urls: &[&str]) -> Vec<(u64, u32, Span)> {
+        urls.iter()
+            .map(|u| (hash_of(&neutral_target(u)), interner.id(u), Span::default()))
+            .collect()
+    }
+
     #[test]
     fn a_page_linked_again_is_paired_by_its_first_link() {
         let interner = Interner::default();
-        let side = |urls: &[&str]| -> Vec<(u64, u32, Span)> {
-            urls.iter()
-                .map(|u| (hash_of(&neutral_target(u)), interner.id(u), Span::default()))
-                .collect()
-        };
+        let side = |urls: &[&str]| links(&interner, urls);
         // Translated slugs pair by host and language; the French page is linked at three of
         // its anchors.
         let en = side(&[
@@ -1364,11 +1367,7 @@ mod tests {
     #[test]
     fn a_translated_page_one_side_adds_is_the_one_left_over() {
         let interner = Interner::default();
-        let side = |urls: &[&str]| -> Vec<(u64, u32, Span)> {
-            urls.iter()
-                .map(|u| (hash_of(&neutral_target(u)), interner.id(u), Span::default()))
-                .collect()
-        };
+        let side = |urls: &[&str]| links(&interner, urls);
         let en = side(&[
             "https://www.canada.ca/en/treasury-board-secretariat/services/pay/rates-pay/rates-pay-unrepresented-senior-excluded-employees.html",
             "https://www.canada.ca/en/treasury-board-secretariat/services/staffing/qualification-standards/core.html#ex",
