@@ -17,8 +17,8 @@ const ABBREVIATIONS: &[&str] = &[
 /// The longest of [`ABBREVIATIONS`], in bytes (their capitals take as many).
 const ABBREVIATION_BYTES: usize = 7;
 
-/// Time-zone abbreviations may follow `p.m.` in the same sentence.
-const ZONES: &[&str] = &[
+/// Time-zone abbreviations, English and French. They may follow `p.m.` in the same sentence.
+pub const ZONES: &[&str] = &[
     "EDT", "EST", "ET", "CDT", "CST", "CT", "MDT", "MST", "MT", "PDT", "PST", "PT", "ADT", "AST",
     "NDT", "NST", "HAE", "HNE", "HE", "HAC", "HNC", "HAR", "HNR", "HAP", "HNP", "HAA", "HNA",
     "HAT", "HNT", "UTC", "GMT",
@@ -40,16 +40,11 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
             continue;
         }
         // Closing brackets, quotes and emphasis end the sentence with it: `(we do!) Next`.
-        let closers = text[from..]
-            .bytes()
-            .take_while(|b| matches!(b, b')' | b']' | b'"' | b'\'' | b'*' | b'_'))
-            .count();
-        let closers = closers
-            + text[from + closers..]
-                .chars()
-                .take_while(|c| matches!(c, '”' | '’' | '»'))
-                .map(char::len_utf8)
-                .sum::<usize>();
+        let closers: usize = text[from..]
+            .chars()
+            .take_while(|c| matches!(c, ')' | ']' | '"' | '\'' | '*' | '_' | '”' | '’' | '»'))
+            .map(char::len_utf8)
+            .sum();
         let mut end = from + closers;
         // French closes its quotes after a space: `« Oui. » Bien.`
         let spaced = text[end..].trim_start_matches([' ', '\u{a0}', '\u{202f}']);

@@ -113,11 +113,9 @@ fn in_capitals_label(text: &str, at: std::ops::Range<usize>) -> bool {
         && text[end..]
             .chars()
             .all(|c| c.is_whitespace() || c.is_ascii_punctuation());
-    let mut words = text[start..end]
+    let (count, long) = text[start..end]
         .split(|c: char| !c.is_ascii_uppercase())
-        .filter(|w| !w.is_empty());
-    let (count, long) = words
-        .by_ref()
+        .filter(|w| !w.is_empty())
         .fold((0, false), |(n, long), w| (n + 1, long || w.len() >= 5));
     (labelled || alone) && count >= 2 && long
 }
@@ -250,11 +248,8 @@ fn check(posting: &Posting, cx: &mut Context) {
                 || options.allow.iter().any(|a| a == word)
                 || after.starts_with('-')
                 || before.ends_with('-')
-                || crate::posting::date::zone_offset(word).is_some()
-                || matches!(
-                    word,
-                    "ET" | "PT" | "MT" | "CT" | "HE" | "AM" | "PM" | "UTC" | "GMT"
-                )
+                || crate::posting::sentences::ZONES.contains(&word)
+                || matches!(word, "AM" | "PM")
                 || (language_profile::is_code(word)
                     && language_profile::speaks_of_languages(posting.folded(i)))
                 || (matches!(word, "AA" | "AAA") && is_conformance_level(before))
