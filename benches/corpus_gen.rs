@@ -26,7 +26,7 @@ const EN_DEFECTS: [&str; 8] = [
     "We are looking for a rockstar ninja who is a competitive, dominant leader, and he will report to the director.",
     "See the [benefits](#benefits-that-do-not-exist) section.",
     "The work is done by the team and decisions are made by the product managers who are responsible for the roadmap and the delivery of all the features that the people who use our services need every day across the country.",
-    "Pay: $73,402 to $108,164 per year, or $75K for the entry level.",
+    "Pay: $73,402 to $108,164 per year, or $72.5K for the entry level.",
     "Apply by Friday, February 9, 2027 at 11:59 pm EDT.",
 ];
 const FR_DEFECTS: [&str; 8] = [

@@ -785,6 +785,8 @@ fn counterparts(loaded: &[Loaded], settings: &Settings) -> Vec<Posting> {
             && let Some(folder) = swapped.parent()
         {
             folders.insert(folder.to_path_buf());
+            // The same name in the other language's folder is a counterpart by name.
+            candidates.insert(swapped.clone());
         }
         let name = path.to_string_lossy();
         for (from, to) in [(".en.", ".fr."), (".fr.", ".en.")] {

@@ -71,6 +71,42 @@ fn a_file_named_alone_is_compared_with_its_counterpart_on_disk() {
 }
 
 #[test]
+fn files_of_one_name_in_language_folders_are_counterparts() {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, text) in [
+        (
+            "en/jobs/devops.md",
+            "---\ntitle: DevOps engineer\n---\n\nAutomate our platform.\n",
+        ),
+        (
+            "fr/jobs/devops.md",
+            "---\ntitle: Ingénieur DevOps\n---\n\nAutomatisez notre plateforme.\n",
+        ),
+        (
+            "en/jobs/producer.md",
+            "---\ntitle: Producer\n---\n\nProduce our shows.\n",
+        ),
+    ] {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    let select = ["--select", "translation-missing"];
+    let (all, _) = concise(dir.path(), &select);
+    assert!(
+        all.contains("en/jobs/producer.md:2:8: error[translation-missing]"),
+        "{all}"
+    );
+    assert_eq!(all.matches("translation-missing").count(), 1, "{all}");
+    // Named alone, a file finds its counterpart by name on disk.
+    for file in ["en/jobs/devops.md", "fr/jobs/devops.md"] {
+        let (alone, code) = concise(dir.path(), &[&select[..], &[file]].concat());
+        assert!(!alone.contains("translation-missing"), "{alone}");
+        assert_eq!(code, Some(0), "{alone}");
+    }
+}
+
+#[test]
 fn standard_input_is_linted_under_its_name_with_its_folders_configuration() {
     let dir = folder(&[("postlint.toml", "ignore = [\"url-insecure\"]\n")]);
     let text = EN.replace("https://digital.canada.ca/", "http://bit.ly/cds");

@@ -7,7 +7,9 @@
 //!    (`…/en/<section>/` and `…/fr/<section>/`); within one key, files are matched first by a
 //!    shared `--<uuid>` file-name suffix, then by `leverId`, then in path order;
 //! 3. `name.en.md` ↔ `name.fr.md` in one folder;
-//! 4. pairs named in `postlint.toml` (`[translation] pairs`).
+//! 4. pairs named in `postlint.toml` (`[translation] pairs`);
+//! 5. one file name in parallel language folders (`en/jobs/x.md` ↔ `fr/jobs/x.md`), when no
+//!    other file of the folders has that name.
 //!
 //! Files of one language that share a key in one folder are duplicates; a file without a
 //! counterpart gets a "did you mean" when a likely one exists.
@@ -1016,6 +1018,29 @@ impl Corpus {
         }
         for (en, fr) in by_stem.values() {
             if let (Some(en), Some(fr)) = (en, fr) {
+                push(
+                    &mut self.pairs,
+                    &mut paired,
+                    *en,
+                    *fr,
+                    PairedBy::FileName,
+                    s,
+                );
+            }
+        }
+        // 5. The same file name in parallel language folders: `en/jobs/x.md`, `fr/jobs/x.md`
+        // (Hugo's translation by content folder).
+        let mut by_name: BTreeMap<(&str, String), (Vec<usize>, Vec<usize>)> = BTreeMap::new();
+        for i in (0..n).filter(|&i| !paired[i] && s[i].section.contains('*')) {
+            let path = &self.files[s[i].posting].path;
+            let e = by_name.entry((&s[i].section, file_stem(path))).or_default();
+            match s[i].lang {
+                Lang::En => e.0.push(i),
+                Lang::Fr => e.1.push(i),
+            }
+        }
+        for (ens, frs) in by_name.values() {
+            if let ([en], [fr]) = (ens.as_slice(), frs.as_slice()) {
                 push(
                     &mut self.pairs,
                     &mut paired,

@@ -370,7 +370,12 @@ fn read_block_pay(
     }
     for p in found {
         let keep = match &p {
-            PayText::Amounts(_) if benefits_only || benefit_words => false,
+            PayText::Amounts(_) if benefits_only => false,
+            // Under a pay heading, a range or a rate is pay even beside benefits (`$75,000
+            // to $90,000 a year, plus benefits`).
+            PayText::Amounts(a) if benefit_words => {
+                in_pay_section && (a.period.is_some() || a.max.is_some())
+            }
             PayText::Amounts(a) => {
                 in_pay_section || pay_words || a.period.is_some() || a.max.is_some()
             }

@@ -152,9 +152,23 @@ const NUMBER: &str = r"[0-9]{1,3}(?:[,\u{a0}\u{202f}\x20.][0-9]{3})+|[0-9]+";
 static AMOUNT: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(&format!(
         r"(?x)
-        (?:\$\s?(?P<en>{NUMBER})(?:(?P<endec>\.)(?P<encents>[0-9]{{2}}))?(?:\s?(?:CAD|CA))?)
+        (?:\$\s?(?P<en>{NUMBER})(?:(?P<endec>\.)(?P<encents>[0-9]{{2}}))?(?P<enk>[kK](?-u:\b))?(?:\s?(?:CAD|CA))?)
         |
-        (?:(?P<fr>{NUMBER})(?:(?P<frdec>[,.])(?P<frcents>[0-9]{{2}}))?[\s\u{{a0}}\u{{202f}}]?\$)"
+        (?:(?P<fr>{NUMBER})(?:(?P<frdec>[,.])(?P<frcents>[0-9]{{2}}))?(?:\s?(?P<frk>[kK]))?[\s\u{{a0}}\u{{202f}}]?\$)"
+    ))
+});
+
+/// The second amount of an English range written without its `$`: `$80,000 - 90,000`.
+static BARE_AFTER: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(&format!(
+        r"^[\s*]*(?P<sep>-|–|—|to|and)[\s*]*(?P<n>{NUMBER})(?:(?P<dec>\.)(?P<cents>[0-9]{{2}}))?(?P<k>[kK])?"
+    ))
+});
+
+/// The first amount of a French range written without its `$`: `66 995 à 72 183 $`.
+static BARE_BEFORE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(&format!(
+        r"(?:^|[^0-9])(?P<n>{NUMBER})(?:(?P<dec>,)(?P<cents>[0-9]{{2}}))?(?:\s?(?P<k>[kK]))?[\s*]*(?P<sep>-|–|—|à|a|au|et)[\s*]*$"
     ))
 });
 
@@ -208,28 +222,123 @@ static VAGUE: LazyLock<Folded> = LazyLock::new(|| {
 
 fn amount(caps: &Caps) -> Option<Amount> {
     let whole = caps.get(0)?;
-    let (number, decimal, cents, symbol_first) = match caps.name("en") {
-        Some(n) => (n.as_str(), caps.name("endec"), caps.name("encents"), true),
+    let (number, decimal, cents, k, symbol_first) = match caps.name("en") {
+        Some(n) => (
+            n.as_str(),
+            caps.name("endec"),
+            caps.name("encents"),
+            caps.name("enk"),
+            true,
+        ),
         None => (
             caps.name("fr")?.as_str(),
             caps.name("frdec"),
             caps.name("frcents"),
+            caps.name("frk"),
             false,
         ),
     };
+    read_amount(
+        whole.start()..whole.end(),
+        number,
+        decimal.map(|d| d.as_str()),
+        cents.map(|c| c.as_str()),
+        k.is_some(),
+        symbol_first,
+    )
+}
+
+/// An amount from its parts as written: `85`, `K` is 85,000 dollars.
+fn read_amount(
+    range: Range<usize>,
+    number: &str,
+    decimal: Option<&str>,
+    cents: Option<&str>,
+    thousands_suffix: bool,
+    symbol_first: bool,
+) -> Option<Amount> {
     let thousands = number.chars().find(|c| !c.is_ascii_digit());
     let digits: String = number.chars().filter(char::is_ascii_digit).collect();
     let dollars: i64 = digits.parse().ok()?;
-    let cents: i64 = cents.map_or(Some(0), |c| c.as_str().parse().ok())?;
+    let cents: i64 = cents.map_or(Some(0), |c| c.parse().ok())?;
+    let mut cents = dollars.checked_mul(100)?.checked_add(cents)?;
+    if thousands_suffix {
+        cents = cents.checked_mul(1000)?;
+    }
     Some(Amount {
-        range: whole.start()..whole.end(),
-        cents: dollars.checked_mul(100)?.checked_add(cents)?,
+        range,
+        cents,
         style: Style {
             symbol_first,
             thousands,
-            decimal: decimal.and_then(|d| d.as_str().chars().next()),
+            decimal: decimal.and_then(|d| d.chars().next()),
         },
     })
+}
+
+/// The other end of a range whose second (English) or first (French) amount is written
+/// without its `$`, with the word between them: `$80,000 - 90,000`, `66 995 à 72 183 $`. Only a
+/// number that can be the other end is taken: at most ten times the one with the `$`, on the
+/// right side of it.
+fn bare_end(text: &str, amount: &Amount) -> Option<(Amount, (String, Range<usize>))> {
+    let (caps, offset) = if amount.style.symbol_first {
+        let end = amount.range.end;
+        let window = &text[end..text.ceil_char_boundary(end + NEAR)];
+        (BARE_AFTER.captures(window)?, end)
+    } else {
+        let start = amount.range.start;
+        let from = text.floor_char_boundary(start.saturating_sub(NEAR));
+        let caps = BARE_BEFORE.captures(&text[from..start])?;
+        // A window cut through a number does not show where the number starts.
+        let n = caps.name("n")?;
+        if n.start() == 0 && from > 0 && text.as_bytes()[from - 1].is_ascii_digit() {
+            return None;
+        }
+        (caps, from)
+    };
+    let n = caps.name("n")?;
+    let k = caps.name("k");
+    let end = k.as_ref().map_or_else(
+        || caps.name("cents").map_or(n.end(), |c| c.end()),
+        |k| k.end(),
+    );
+    if amount.style.symbol_first
+        && text[offset + end..].starts_with(|c: char| c.is_alphanumeric() || c == '%' || c == '$')
+    {
+        return None;
+    }
+    let bare = read_amount(
+        offset + n.start()..offset + end,
+        n.as_str(),
+        caps.name("dec").map(|d| d.as_str()),
+        caps.name("cents").map(|c| c.as_str()),
+        k.is_some(),
+        amount.style.symbol_first,
+    )?;
+    let (low, high) = if amount.style.symbol_first {
+        (amount, &bare)
+    } else {
+        (&bare, amount)
+    };
+    if high.cents < low.cents || high.cents > low.cents.saturating_mul(10) {
+        return None;
+    }
+    let sep = caps.name("sep")?;
+    let separator = (
+        sep.as_str().to_string(),
+        offset + sep.start()..offset + sep.end(),
+    );
+    Some((bare, separator))
+}
+
+/// Whether the amount at `range` is part of a longer word or number: `$75kg`, `$82.5K`,
+/// `82,5 k$`.
+fn glued(text: &str, range: &Range<usize>) -> bool {
+    let after = text[range.end..].as_bytes();
+    let before = text[..range.start].as_bytes();
+    text[range.end..].starts_with(char::is_alphabetic)
+        || matches!(after, [b'.' | b',', d, ..] if d.is_ascii_digit())
+        || matches!(before, [.., d, b'.' | b','] | [.., d] if d.is_ascii_digit())
 }
 
 /// Every statement of pay in `text`, in order.
@@ -239,13 +348,14 @@ pub fn find_all(text: &str) -> Vec<PayText> {
 
 /// [`find_all`], given the text already [`fold_case`]d.
 pub fn find_all_folded(text: &str, folded: &str) -> Vec<PayText> {
-    // `$75k` is not 75 dollars: an amount glued to a letter is left unread. Every amount has
-    // its dollar sign, and most blocks none: those are not searched.
+    // `$75kg` is not 75 dollars, nor `$82.5K` 82 dollars: an amount glued to a letter, or
+    // to more of a number, is left unread. Every amount has its dollar sign, and most blocks
+    // none: those are not searched.
     let amounts: Vec<Amount> = if text.contains('$') {
         AMOUNT
             .captures_iter(text)
             .filter_map(|c| amount(&c))
-            .filter(|a| !text[a.range.end..].starts_with(|c: char| c.is_alphabetic()))
+            .filter(|a| !glued(text, &a.range))
             .collect()
     } else {
         Vec::new()
@@ -253,23 +363,34 @@ pub fn find_all_folded(text: &str, folded: &str) -> Vec<PayText> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < amounts.len() {
-        let min = amounts[i].clone();
+        let mut min = amounts[i].clone();
         let mut end = min.range.end;
         let mut max = None;
         let mut separator = None;
-        if let Some(next) = amounts.get(i + 1) {
+        let paired = amounts.get(i + 1).and_then(|next| {
             let between = &text[min.range.end..next.range.start];
-            if let Some(sep) = SEPARATOR.captures(between)
-                && sep.get(0).is_some_and(|m| m.end() == between.len())
-            {
-                let s = sep.name("sep").expect("group");
-                separator = Some((
-                    s.as_str().to_string(),
-                    min.range.end + s.start()..min.range.end + s.end(),
-                ));
-                max = Some(next.clone());
-                end = next.range.end;
-                i += 1;
+            let sep = SEPARATOR.captures(between)?;
+            if sep.get(0)?.end() != between.len() {
+                return None;
+            }
+            let s = sep.name("sep")?;
+            Some((
+                s.as_str().to_string(),
+                min.range.end + s.start()..min.range.end + s.end(),
+            ))
+        });
+        if let Some(sep) = paired {
+            separator = Some(sep);
+            max = amounts.get(i + 1).cloned();
+            end = amounts[i + 1].range.end;
+            i += 1;
+        } else if let Some((bare, sep)) = bare_end(text, &min) {
+            separator = Some(sep);
+            if min.style.symbol_first {
+                end = bare.range.end;
+                max = Some(bare);
+            } else {
+                max = Some(std::mem::replace(&mut min, bare));
             }
         }
         i += 1;
@@ -404,6 +525,41 @@ mod tests {
         let p = pay("de 66\u{a0}995\u{a0}$ à 72\u{a0}183\u{a0}$ par an");
         assert_eq!(p.min.style.thousands, Some('\u{a0}'));
         assert_eq!(p.max.unwrap().cents, 7_218_300);
+    }
+
+    #[test]
+    fn thousands_as_k_and_ranges_with_one_dollar_sign() {
+        let p = pay("$85K–$95K annually");
+        assert_eq!((p.min.cents, p.max.unwrap().cents), (8_500_000, 9_500_000));
+        assert_eq!(pay("Salary: $120k+").min.cents, 12_000_000);
+        let p = pay("$80,000 - 90,000 per year");
+        assert_eq!(p.max.unwrap().cents, 9_000_000);
+        assert_eq!(p.period.unwrap().0, Period::Year);
+        let text = "de 66 995 à 72 183 $ par année";
+        let p = pay(text);
+        assert_eq!((p.min.cents, p.max.unwrap().cents), (6_699_500, 7_218_300));
+        assert_eq!(&text[p.range.clone()], "66 995 à 72 183 $ par année");
+        assert_eq!(pay("75 k$ à 85 k$").max.unwrap().cents, 8_500_000);
+        // A number cut short is not read at all.
+        for text in ["$82.5K", "82,5 k$", "$1.2M", "75 000$CAN"] {
+            assert!(find_all(text).is_empty(), "{text}");
+        }
+        // A number that cannot be the other end of the range stays out of it.
+        for text in [
+            "$60,000 - 5 years of experience",
+            "$60,000 to 1,000,000 people",
+            "$25 - 50%",
+            "2024 à 72 183 $",
+            "$5kg",
+        ] {
+            let found = find_all(text);
+            assert!(
+                found
+                    .iter()
+                    .all(|p| !matches!(p, PayText::Amounts(a) if a.max.is_some())),
+                "{text}: {found:?}"
+            );
+        }
     }
 
     #[test]

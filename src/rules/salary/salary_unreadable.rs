@@ -3,7 +3,7 @@ use crate::rules::prelude::*;
 declare_rule! {
     /// ## What it flags
     /// A salary postlint cannot read: a `Salary:` key, or text under a pay heading, that holds
-    /// no amount postlint understands (`Salary: TBD`, `$75k-90k`).
+    /// no amount postlint understands (`Salary: TBD`, `$82.5K`).
     ///
     /// ## Why it matters
     /// What postlint cannot read, job boards and screen readers often read wrongly too; and an
