@@ -1030,7 +1030,8 @@ impl Corpus {
         }
         // 5. The same file name in parallel language folders: `en/jobs/x.md`, `fr/jobs/x.md`
         // (Hugo's translation by content folder).
-        let mut by_name: BTreeMap<(&str, String), (Vec<usize>, Vec<usize>)> = BTreeMap::new();
+        type Sides = (Vec<usize>, Vec<usize>);
+        let mut by_name: BTreeMap<(&str, String), Sides> = BTreeMap::new();
         for i in (0..n).filter(|&i| !paired[i] && s[i].section.contains('*')) {
             let path = &self.files[s[i].posting].path;
             let e = by_name.entry((&s[i].section, file_stem(path))).or_default();

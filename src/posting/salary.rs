@@ -334,8 +334,8 @@ fn bare_end(text: &str, amount: &Amount) -> Option<(Amount, (String, Range<usize
 /// Whether the amount at `range` is part of a longer word or number: `$75kg`, `$82.5K`,
 /// `82,5 k$`.
 fn glued(text: &str, range: &Range<usize>) -> bool {
-    let after = text[range.end..].as_bytes();
-    let before = text[..range.start].as_bytes();
+    let after = &text.as_bytes()[range.end..];
+    let before = &text.as_bytes()[..range.start];
     text[range.end..].starts_with(char::is_alphabetic)
         || matches!(after, [b'.' | b',', d, ..] if d.is_ascii_digit())
         || matches!(before, [.., d, b'.' | b','] | [.., d] if d.is_ascii_digit())
