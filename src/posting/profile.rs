@@ -326,10 +326,22 @@ impl Profile {
     }
 }
 
+/// How many keys of Ontario's schema a metadata block holds to be read as Ontario's.
+const ODS_KEYS_SEEN: usize = 3;
+
 /// Picks a built-in profile from the file's shape.
 pub fn detect(fm: &FrontMatter) -> Option<Arc<Profile>> {
     match fm.kind {
-        FrontMatterKind::Metadata => Profile::built_in("ods"),
+        // A `>Key: value` block is Ontario's when it holds a few of its keys: two lines of
+        // another employer's (`>Job Title:`, `>Salary:`) are not held to Ontario's schema.
+        FrontMatterKind::Metadata => Profile::built_in("ods").filter(|ods| {
+            let keys = ods.keys();
+            let known = fm
+                .entries
+                .iter()
+                .filter(|e| keys.contains(&normalize_key(&e.key.value).as_str()));
+            known.take(ODS_KEYS_SEEN).count() == ODS_KEYS_SEEN
+        }),
         FrontMatterKind::Yaml
             if fm.str("layout") == Some("job-posting")
                 || fm.get("translationKey").is_some()
