@@ -1105,8 +1105,12 @@ fn relative_target(url: &str) -> Option<String> {
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
     });
-    // `www.site.ca/…` is a web address missing its scheme: `url-invalid` says so.
+    // `www.site.ca/…` is a web address missing its scheme: `url-invalid` says so. A link the
+    // site's templates fill in (`{{ site.baseurl }}/apply/`, `{% link jobs.md %}`) is not a
+    // path yet.
     if url.is_empty()
+        || url.contains("{{")
+        || url.contains("{%")
         || has_scheme
         || url.starts_with(['#', '/', '?'])
         || url.to_ascii_lowercase().starts_with("www.")

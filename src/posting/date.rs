@@ -425,7 +425,10 @@ static DEADLINE_CUE: LazyLock<Folded> = LazyLock::new(|| {
 static DEADLINE_LEAD: LazyLock<Folded> = LazyLock::new(|| {
     Folded::new(
         r"(?x)
-        (?-u:\b)(?:(?:close|end)\s+of\s+(?:business|day)(?:\s+on)?|cob|fin\s+de\s+(?:la\s+)?journée|until|by|before|on|is|are|due|no\s+later\s+than|deadline|closing\s+date|closes?|jusqu(?:'|’)(?:au|à)|avant\s+le|au\s+plus\s+tard\s+le|d(?:'|’)ici\s+le|date\s+limite|date\s+de\s+clôture|est|le)(?-u:\b)\s*:?\s*",
+        (?-u:\b)(?:(?:close|end)\s+of\s+(?:business|day)(?:\s+on)?|cob|fin\s+de\s+(?:la\s+)?journée|until|by|before|on|is|are|due|no\s+later\s+than|closes?|jusqu(?:'|’)(?:au|à)|avant\s+le|au\s+plus\s+tard\s+le|d(?:'|’)ici\s+le|est|le
+          # `Deadline to apply:`, `Date limite pour postuler :`
+          | (?:deadline|closing\s+date|date\s+limite|date\s+de\s+clôture)(?:\s+(?:to|for|pour|de|des|d['’])\s*\p{L}+(?:\s+\p{L}+)?)?
+        )(?-u:\b)\s*:?\s*",
     )
 });
 
@@ -796,6 +799,8 @@ mod tests {
             ),
             ("Submissions are due by 2028-04-15.", "2028-04-15"),
             ("Please apply by June 30th, 2028.", "2028-06-30"),
+            ("Deadline to apply: June 24, 2028", "2028-06-24"),
+            ("Closing date for applications: June 24, 2028", "2028-06-24"),
             (
                 "Apply by August 1st, 2028 at 5pm ADT.",
                 "2028-08-01 17:00 ADT",
@@ -821,6 +826,8 @@ mod tests {
                 "Nous acceptons les candidatures jusqu'au 31 mars 2021.",
                 "2021-03-31",
             ),
+            ("Date limite pour postuler : 24 juin 2028", "2028-06-24"),
+            ("Date limite de candidature : 24 juin 2028", "2028-06-24"),
             (
                 "Nous acceptons les candidatures jusqu’au mercredi 31 mars 2021 à 23 h 59 (HAE).",
                 "2021-03-31 23:59 HAE",

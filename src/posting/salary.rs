@@ -177,10 +177,10 @@ static SEPARATOR: LazyLock<Pattern> =
 
 static PERIOD: LazyLock<Folded> = LazyLock::new(|| {
     Folded::new(
-        r"(?x)^[\s*]*(?:
+        r"(?x)^[\s*]*(?P<open>\(\s*)?(?:
             (?:per|an?|/|a\s+|par|(?:de\s+|à\s+)?l['’])\s*(?P<unit>hour|hr|h|heure|day|jour|week|wk|semaine|two\s+weeks|month|mo|mois|year|yr|annum|année|annee|an)(?-u:\b)
           | (?P<adverb>hourly|daily|weekly|bi-?weekly|monthly|yearly|annually|annual|horaire|hebdomadaire|mensuel(?:lement)?|annuel(?:lement)?)(?-u:\b)
-        )",
+        )(?P<close>\s*\))?",
     )
 });
 
@@ -418,6 +418,10 @@ pub fn find_all_folded(text: &str, folded: &str) -> Vec<PayText> {
         let mut period = None;
         let after = PERIOD.on(after(text, end), |period, folded| {
             let p = period.captures(folded)?;
+            // `(Annual)`, with both its brackets.
+            if p.name("open").is_some() != p.name("close").is_some() {
+                return None;
+            }
             let unit = p
                 .name("unit")
                 .or_else(|| p.name("adverb"))
@@ -504,6 +508,12 @@ mod tests {
         assert_eq!((p.min.cents, p.period.unwrap().0), (69_000, Period::Week));
         let p = pay("$25.50/hour");
         assert_eq!((p.min.cents, p.period.unwrap().0), (2_550, Period::Hour));
+        let text = "$94,283 – $120,000 (Annual)";
+        let p = pay(text);
+        assert_eq!(p.period.unwrap().0, Period::Year);
+        assert_eq!(&text[p.range], text);
+        let p = pay("$94,283 (annual salary)");
+        assert!(p.period.is_none());
         let p = pay("$25 to $30 an hour");
         assert_eq!(p.separator.unwrap().0, "to");
         assert_eq!(p.period.unwrap().0, Period::Hour);
