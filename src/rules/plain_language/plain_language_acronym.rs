@@ -250,6 +250,8 @@ fn check(posting: &Posting, cx: &mut Context) {
                 || before.ends_with('-')
                 || crate::posting::sentences::ZONES.contains(&word)
                 || matches!(word, "AM" | "PM")
+                // Roman numerals: `Level II`, `Niveau IV`.
+                || word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
                 || (language_profile::is_code(word)
                     && language_profile::speaks_of_languages(posting.folded(i)))
                 || (matches!(word, "AA" | "AAA") && is_conformance_level(before))
