@@ -305,6 +305,18 @@ fn scan_error(file: FileId, yaml: &str, offsets: &CharOffsets, err: &ScanError) 
     } else {
         None
     };
+    if let Some(plain) = plain_cause(yaml, local, info) {
+        let range = match plain.at {
+            Some(i) => offsets.byte(i)..offsets.byte(i) + plain.len,
+            None => start..end.max(start + plain.len),
+        };
+        let range = range.start..range.end.min(offsets.base + yaml.len());
+        return YamlError {
+            message: plain.message,
+            span: Span::new(file, range),
+            help: Some(plain.help),
+        };
+    }
     let message = match first {
         Some('@') if !info.contains("duplicated key") => {
             "invalid YAML: `@` is reserved and cannot start a plain value".to_string()
@@ -346,6 +358,86 @@ fn scan_error(file: FileId, yaml: &str, offsets: &CharOffsets, err: &ScanError) 
         span: Span::new(file, start..end.max(start)),
         help,
     }
+}
+
+/// A YAML error said in the author's terms, where its cause is a common slip: a key indented
+/// under one that has a value, a tab, a quote or a bracket left open.
+struct PlainCause {
+    message: String,
+    help: String,
+    /// Where the cause is (a char index into the YAML) when it is not where the parser
+    /// stopped, and how many bytes to underline there.
+    at: Option<usize>,
+    len: usize,
+}
+
+fn plain_cause(yaml: &str, local: usize, info: &str) -> Option<PlainCause> {
+    let local = local.min(yaml.len());
+    let line_start = yaml[..local].rfind('\n').map_or(0, |i| i + 1);
+    let line = yaml[line_start..].lines().next().unwrap_or("");
+    let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
+    let before: Vec<&str> = yaml[..line_start].lines().collect();
+    let previous = before.iter().rev().find(|l| !l.trim().is_empty());
+    let char_index = |byte: usize| yaml[..byte].chars().count();
+    if info.contains("found a tab")
+        || info.contains("found character that cannot start any token") && line.starts_with('\t')
+    {
+        let tab = yaml[line_start..].find('\t').map(|i| line_start + i)?;
+        return Some(PlainCause {
+            message: "invalid YAML: a tab where YAML expects spaces".into(),
+            help: "Indent with spaces: YAML does not allow tabs.".into(),
+            at: Some(char_index(tab)),
+            len: 1,
+        });
+    }
+    if info.contains("quoted scalar") {
+        return Some(PlainCause {
+            message: "invalid YAML: this quote is never closed".into(),
+            help: "Close the quote at the end of the value, or remove it.".into(),
+            at: None,
+            len: 1,
+        });
+    }
+    // A `[` or `{` opened on an earlier line and never closed.
+    if info.contains("flow") || info.contains("expected ','") || info.contains("':' indicator") {
+        for (n, l) in before.iter().enumerate().rev() {
+            let opens = l.matches(['[', '{']).count();
+            let closes = l.matches([']', '}']).count();
+            if opens > closes {
+                let open = l.rfind(['[', '{'])?;
+                let close = if l.as_bytes()[open] == b'[' { ']' } else { '}' };
+                let offset = before[..n].iter().map(|l| l.len() + 1).sum::<usize>() + open;
+                return Some(PlainCause {
+                    message: format!("invalid YAML: this `{}` is never closed", &l[open..=open]),
+                    help: format!("Close it with `{close}` on the same line, or quote the value."),
+                    at: Some(char_index(offset)),
+                    len: 1,
+                });
+            }
+        }
+    }
+    // `  lang: en` under `title: Developer`: a key indented as if it belonged to the one above.
+    if (info.contains("mapping values are not allowed")
+        || info.contains("did not find expected key"))
+        && let Some(previous) = previous
+        && indent(line) > indent(previous)
+        && let Some((key, value)) = previous.trim().split_once(':')
+        && !value.trim().is_empty()
+        && line.trim_start().contains(':')
+    {
+        let this = line.trim_start().split(':').next().unwrap_or_default();
+        return Some(PlainCause {
+            message: format!(
+                "invalid YAML: `{this}` is indented under `{key}`, which already has a value"
+            ),
+            help: format!(
+                "Remove the spaces before `{this}`: keys of one level start in the same column."
+            ),
+            at: Some(char_index(line_start)),
+            len: line.trim_end().len(),
+        });
+    }
+    None
 }
 
 /// The 1-based line in the file of line `n` (0-based) of the YAML.
@@ -482,6 +574,39 @@ mod tests {
         let err = fm(&bomb).error.unwrap();
         assert!(err.message.contains("alias"), "{}", err.message);
         assert!(started.elapsed().as_secs() < 5);
+    }
+
+    #[test]
+    fn common_slips_are_explained() {
+        for (yaml, message, underlined) in [
+            (
+                "---\ntitle: Developer\n  lang: en\n---\n",
+                "`lang` is indented under `title`, which already has a value",
+                "  lang: en",
+            ),
+            (
+                "---\ntitle: Developer\n\tlang: en\n---\n",
+                "a tab where YAML expects spaces",
+                "\t",
+            ),
+            (
+                "---\ntitle: \"Developer\nlang: en\n---\n",
+                "this quote is never closed",
+                "\"Developer",
+            ),
+            (
+                "---\ntags: [a, b\nlang: en\n---\n",
+                "this `[` is never closed",
+                "[",
+            ),
+        ] {
+            let err = fm(yaml).error.unwrap_or_else(|| panic!("{yaml:?}"));
+            assert_eq!(err.message, format!("invalid YAML: {message}"), "{yaml:?}");
+            assert_eq!(&yaml[err.span.range()], underlined, "{yaml:?}");
+        }
+        // A value with `: ` in it keeps its own help.
+        let err = fm("---\ntitle: Developer: Backend\n---\n").error.unwrap();
+        assert!(err.help.unwrap().contains("quotes"));
     }
 
     #[test]
