@@ -65,7 +65,7 @@ pub const CLOSING_KEYS: [&str; 13] = [
     "dateLimite",
     "date_limite",
 ];
-const PUBLISHED_KEYS: [&str; 8] = [
+pub const PUBLISHED_KEYS: [&str; 8] = [
     "published",
     "opens",
     "open_date",
@@ -75,8 +75,8 @@ const PUBLISHED_KEYS: [&str; 8] = [
     "publishDate",
     "date",
 ];
-const UPDATED_KEYS: [&str; 3] = ["updated", "lastmod", "dateModified"];
-const PAY_KEYS: [&str; 6] = [
+pub const UPDATED_KEYS: [&str; 3] = ["updated", "lastmod", "dateModified"];
+pub const PAY_KEYS: [&str; 6] = [
     "salary",
     "compensation",
     "pay",

@@ -3,7 +3,10 @@ use crate::rules::prelude::*;
 declare_rule! {
     /// ## What it flags
     /// A front-matter or metadata key with no value: `null`, `~`, nothing after the colon, or
-    /// only spaces.
+    /// only spaces. Only keys that say something about the posting are checked: the keys of
+    /// its profile, and the keys postlint reads (`title`, `lang`, `description`, the closing
+    /// and publication dates, pay, `translationKey`, `leverId`). A site's other keys left
+    /// empty on purpose (`image:`, `hero_img:`) are not reported.
     ///
     /// ## Why it matters
     /// An empty value is rarely what the author meant. `linkHidden: null` is read as `false`
@@ -39,6 +42,9 @@ fn check(posting: &Posting, cx: &mut Context) {
             continue;
         }
         let key = &entry.key.value;
+        if !says_something(posting, key) {
+            continue;
+        }
         let span = if entry.value.span.is_empty() {
             entry.key.span
         } else {
@@ -56,4 +62,23 @@ fn check(posting: &Posting, cx: &mut Context) {
         };
         cx.report(span, format!("`{key}` is empty")).help(help);
     }
+}
+
+/// Whether `key` is one the posting's profile describes or postlint reads.
+fn says_something(posting: &Posting, key: &str) -> bool {
+    use crate::posting::facts::{CLOSING_KEYS, PAY_KEYS, PUBLISHED_KEYS, UPDATED_KEYS};
+    const READ: [&str; 5] = ["title", "lang", "description", "translationKey", "leverId"];
+    posting
+        .profile
+        .as_ref()
+        .is_some_and(|p| p.keys().iter().any(|k| k.eq_ignore_ascii_case(key)))
+        || [
+            &READ[..],
+            &CLOSING_KEYS,
+            &PUBLISHED_KEYS,
+            &UPDATED_KEYS,
+            &PAY_KEYS,
+        ]
+        .iter()
+        .any(|keys| keys.iter().any(|k| k.eq_ignore_ascii_case(key)))
 }
