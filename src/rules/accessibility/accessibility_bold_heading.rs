@@ -42,7 +42,8 @@ fn check(posting: &Posting, cx: &mut Context) {
             .and_then(|r| r.strip_suffix("**"))
             .or_else(|| raw.strip_prefix("__").and_then(|r| r.strip_suffix("__")));
         let Some(inner) = inner else { continue };
-        let inner = inner.trim_end_matches(':').trim();
+        // `***Title***` is bold and italic: the title is what is inside both.
+        let inner = inner.trim_matches(['*', '_']).trim_end_matches(':').trim();
         let words = inner.split_whitespace().count();
         if inner.is_empty()
             || inner.contains("**")

@@ -5,8 +5,9 @@ declare_rule! {
     /// A front-matter or metadata key with no value: `null`, `~`, nothing after the colon, or
     /// only spaces. Only keys that say something about the posting are checked: the keys of
     /// its profile, and the keys postlint reads (`title`, `lang`, `description`, the closing
-    /// and publication dates, pay, `translationKey`, `leverId`). A site's other keys left
-    /// empty on purpose (`image:`, `hero_img:`) are not reported.
+    /// and publication dates, pay, `archived`, `linkHidden`, `formHidden`, `layout`, `type`,
+    /// `translationKey`, `leverId`). A site's other keys left empty on purpose (`image:`,
+    /// `hero_img:`) are not reported.
     ///
     /// ## Why it matters
     /// An empty value is rarely what the author meant. `linkHidden: null` is read as `false`
@@ -66,6 +67,7 @@ fn check(posting: &Posting, cx: &mut Context) {
 
 /// Whether `key` is one the posting's profile describes or postlint reads.
 fn says_something(posting: &Posting, key: &str) -> bool {
+    use crate::posting::corpus::COMPARED_KEYS;
     use crate::posting::facts::{CLOSING_KEYS, PAY_KEYS, PUBLISHED_KEYS, UPDATED_KEYS};
     const READ: [&str; 5] = ["title", "lang", "description", "translationKey", "leverId"];
     posting
@@ -74,6 +76,7 @@ fn says_something(posting: &Posting, key: &str) -> bool {
         .is_some_and(|p| p.keys().iter().any(|k| k.eq_ignore_ascii_case(key)))
         || [
             &READ[..],
+            &COMPARED_KEYS,
             &CLOSING_KEYS,
             &PUBLISHED_KEYS,
             &UPDATED_KEYS,
