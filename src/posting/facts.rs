@@ -65,7 +65,7 @@ pub const CLOSING_KEYS: [&str; 13] = [
     "dateLimite",
     "date_limite",
 ];
-pub const PUBLISHED_KEYS: [&str; 8] = [
+const PUBLISHED_KEYS: [&str; 8] = [
     "published",
     "opens",
     "open_date",
@@ -75,8 +75,8 @@ pub const PUBLISHED_KEYS: [&str; 8] = [
     "publishDate",
     "date",
 ];
-pub const UPDATED_KEYS: [&str; 3] = ["updated", "lastmod", "dateModified"];
-pub const PAY_KEYS: [&str; 6] = [
+const UPDATED_KEYS: [&str; 3] = ["updated", "lastmod", "dateModified"];
+const PAY_KEYS: [&str; 6] = [
     "salary",
     "compensation",
     "pay",
@@ -84,6 +84,14 @@ pub const PAY_KEYS: [&str; 6] = [
     "remuneration",
     "rémunération",
 ];
+
+/// Whether the facts are read from a front-matter `key`: a closing or publication date, an
+/// update, pay.
+pub fn reads_key(key: &str) -> bool {
+    [&CLOSING_KEYS[..], &PUBLISHED_KEYS, &UPDATED_KEYS, &PAY_KEYS]
+        .iter()
+        .any(|keys| keys.iter().any(|k| k.eq_ignore_ascii_case(key)))
+}
 
 static CLOSED: LazyLock<Folded> = LazyLock::new(|| {
     Folded::scanning(

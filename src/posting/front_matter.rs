@@ -307,7 +307,7 @@ fn scan_error(file: FileId, yaml: &str, offsets: &CharOffsets, err: &ScanError) 
     };
     if let Some(plain) = plain_cause(yaml, local, info) {
         let range = match plain.at {
-            Some(i) => offsets.byte(i)..offsets.byte(i) + plain.len,
+            Some(at) => offsets.base + at..offsets.base + at + plain.len,
             None => start..end.max(start + plain.len),
         };
         let range = range.start..range.end.min(offsets.base + yaml.len());
@@ -365,7 +365,7 @@ fn scan_error(file: FileId, yaml: &str, offsets: &CharOffsets, err: &ScanError) 
 struct PlainCause {
     message: String,
     help: String,
-    /// Where the cause is (a char index into the YAML) when it is not where the parser
+    /// Where the cause is (a byte offset into the YAML) when it is not where the parser
     /// stopped, and how many bytes to underline there.
     at: Option<usize>,
     len: usize,
@@ -376,9 +376,15 @@ fn plain_cause(yaml: &str, local: usize, info: &str) -> Option<PlainCause> {
     let line_start = yaml[..local].rfind('\n').map_or(0, |i| i + 1);
     let line = yaml[line_start..].lines().next().unwrap_or("");
     let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
-    let before: Vec<&str> = yaml[..line_start].lines().collect();
-    let previous = before.iter().rev().find(|l| !l.trim().is_empty());
-    let char_index = |byte: usize| yaml[..byte].chars().count();
+    // The lines above, each with where it starts.
+    let above = yaml[..line_start]
+        .split_inclusive('\n')
+        .scan(0, |at, l| {
+            let start = *at;
+            *at += l.len();
+            Some((start, l.trim_end_matches(['\n', '\r'])))
+        })
+        .collect::<Vec<_>>();
     if info.contains("found a tab")
         || info.contains("found character that cannot start any token") && line.starts_with('\t')
     {
@@ -386,7 +392,7 @@ fn plain_cause(yaml: &str, local: usize, info: &str) -> Option<PlainCause> {
         return Some(PlainCause {
             message: "invalid YAML: a tab where YAML expects spaces".into(),
             help: "Indent with spaces: YAML does not allow tabs.".into(),
-            at: Some(char_index(tab)),
+            at: Some(tab),
             len: 1,
         });
     }
@@ -400,26 +406,23 @@ fn plain_cause(yaml: &str, local: usize, info: &str) -> Option<PlainCause> {
     }
     // A `[` or `{` opened on an earlier line and never closed.
     if info.contains("flow") || info.contains("expected ','") || info.contains("':' indicator") {
-        for (n, l) in before.iter().enumerate().rev() {
-            let opens = l.matches(['[', '{']).count();
-            let closes = l.matches([']', '}']).count();
-            if opens > closes {
-                let open = l.rfind(['[', '{'])?;
-                let close = if l.as_bytes()[open] == b'[' { ']' } else { '}' };
-                let offset = before[..n].iter().map(|l| l.len() + 1).sum::<usize>() + open;
-                return Some(PlainCause {
-                    message: format!("invalid YAML: this `{}` is never closed", &l[open..=open]),
-                    help: format!("Close it with `{close}` on the same line, or quote the value."),
-                    at: Some(char_index(offset)),
-                    len: 1,
-                });
-            }
-        }
+        let (start, l) = above
+            .iter()
+            .rev()
+            .find(|(_, l)| l.matches(['[', '{']).count() > l.matches([']', '}']).count())?;
+        let open = l.rfind(['[', '{'])?;
+        let close = if l.as_bytes()[open] == b'[' { ']' } else { '}' };
+        return Some(PlainCause {
+            message: format!("invalid YAML: this `{}` is never closed", &l[open..=open]),
+            help: format!("Close it with `{close}` on the same line, or quote the value."),
+            at: Some(start + open),
+            len: 1,
+        });
     }
     // `  lang: en` under `title: Developer`: a key indented as if it belonged to the one above.
     if (info.contains("mapping values are not allowed")
         || info.contains("did not find expected key"))
-        && let Some(previous) = previous
+        && let Some((_, previous)) = above.iter().rev().find(|(_, l)| !l.trim().is_empty())
         && indent(line) > indent(previous)
         && let Some((key, value)) = previous.trim().split_once(':')
         && !value.trim().is_empty()
@@ -433,7 +436,7 @@ fn plain_cause(yaml: &str, local: usize, info: &str) -> Option<PlainCause> {
             help: format!(
                 "Remove the spaces before `{this}`: keys of one level start in the same column."
             ),
-            at: Some(char_index(line_start)),
+            at: Some(line_start),
             len: line.trim_end().len(),
         });
     }

@@ -68,20 +68,12 @@ fn check(posting: &Posting, cx: &mut Context) {
 /// Whether `key` is one the posting's profile describes or postlint reads.
 fn says_something(posting: &Posting, key: &str) -> bool {
     use crate::posting::corpus::COMPARED_KEYS;
-    use crate::posting::facts::{CLOSING_KEYS, PAY_KEYS, PUBLISHED_KEYS, UPDATED_KEYS};
     const READ: [&str; 5] = ["title", "lang", "description", "translationKey", "leverId"];
+    let is = |k: &&str| k.eq_ignore_ascii_case(key);
     posting
         .profile
         .as_ref()
-        .is_some_and(|p| p.keys().iter().any(|k| k.eq_ignore_ascii_case(key)))
-        || [
-            &READ[..],
-            &COMPARED_KEYS,
-            &CLOSING_KEYS,
-            &PUBLISHED_KEYS,
-            &UPDATED_KEYS,
-            &PAY_KEYS,
-        ]
-        .iter()
-        .any(|keys| keys.iter().any(|k| k.eq_ignore_ascii_case(key)))
+        .is_some_and(|p| p.keys().iter().any(is))
+        || READ.iter().chain(&COMPARED_KEYS).any(is)
+        || crate::posting::facts::reads_key(key)
 }
