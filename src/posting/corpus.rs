@@ -196,7 +196,7 @@ pub struct Shape {
 pub struct Stated {
     /// Link targets: normalised (language markers neutralised) and hashed, as written (an
     /// [`Interner`] id, read with [`Corpus::text`]), and where.
-    pub links: Vec<(u64, u32, Span)>,
+    pub links: Vec<(ShortHash, u32, Span)>,
     /// E-mail addresses, lower-cased, and where each first appears.
     pub emails: BTreeMap<String, Span>,
     /// Classification codes, normalised (`IT-3`), with the code as written and where.
@@ -299,9 +299,24 @@ pub struct Outline {
 /// versions only: a French block is compared with the English ones, not the other way).
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Block {
-    pub text: u64,
+    pub text: ShortHash,
     pub span: Span,
     pub names: bool,
+}
+
+/// A hash kept in a summary, for texts compared within one pair of versions (blocks, link
+/// targets): 32 bits are plenty there, and packed in 4 bytes it takes under half of a 64-bit
+/// hash's varint.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+pub struct ShortHash(#[serde(with = "postcard::fixint::le")] u32);
+
+impl ShortHash {
+    pub fn of(text: &str) -> ShortHash {
+        // The high bits: foldhash mixes them best.
+        ShortHash((hash_of(text) >> 32) as u32)
+    }
 }
 
 /// A hash of `text`, the same in every run.
@@ -536,8 +551,8 @@ fn section_of(path: &str, lang: Lang) -> String {
 /// A hash of a block as the translation rules compare it: as the word lists read it (folded to
 /// lower case, its words joined by one space whatever white space parts them, `’` an
 /// apostrophe; worked out once a posting, [`Posting::list_texts`]).
-fn block_hash(read: &super::fold::Normalised) -> u64 {
-    hash_of(read.text.trim_matches(' '))
+fn block_hash(read: &super::fold::Normalised) -> ShortHash {
+    ShortHash::of(read.text.trim_matches(' '))
 }
 
 /// Summarises `posting` (or its segment `span`, in `lang`).
@@ -640,7 +655,7 @@ fn detail_of(
         }
         sections.push(outline);
     }
-    let links: Vec<(u64, u32, Span)> = posting
+    let links: Vec<(ShortHash, u32, Span)> = posting
         .urls()
         .into_iter()
         .filter(|l| {
@@ -650,7 +665,7 @@ fn detail_of(
         })
         .map(|l| {
             (
-                hash_of(&neutral_target(&l.url)),
+                ShortHash::of(&neutral_target(&l.url)),
                 shared.id(&l.url),
                 l.url_span,
             )
@@ -845,8 +860,8 @@ impl Corpus {
     /// Indexes of the links of two versions with no counterpart on the other side.
     pub fn unmatched_links(
         &self,
-        en: &[(u64, u32, Span)],
-        fr: &[(u64, u32, Span)],
+        en: &[(ShortHash, u32, Span)],
+        fr: &[(ShortHash, u32, Span)],
     ) -> (Vec<usize>, Vec<usize>) {
         unmatched_links(en, fr, &self.strings)
     }
@@ -1212,8 +1227,8 @@ fn likeness(a: &Summary, b: &Summary, strings: &[Arc<str>]) -> f64 {
 /// Indexes of the links with no counterpart on the other side; `strings` are the links'
 /// texts by id.
 fn unmatched_links(
-    en: &[(u64, u32, Span)],
-    fr: &[(u64, u32, Span)],
+    en: &[(ShortHash, u32, Span)],
+    fr: &[(ShortHash, u32, Span)],
     strings: &[Arc<str>],
 ) -> (Vec<usize>, Vec<usize>) {
     let url = |id: u32| &*strings[id as usize];
@@ -1231,7 +1246,8 @@ fn unmatched_links(
     static MARKER_ONLY: LazyLock<Folded> =
         LazyLock::new(|| Folded::new(r"-(?:eng|fra)\.|[?&](?:lang|language)="));
     // A page linked again (another anchor, the same address) is paired once, by its first link.
-    let again = |links: &[(u64, u32, Span)], i: usize| links[..i].iter().any(|l| l.0 == links[i].0);
+    let again =
+        |links: &[(ShortHash, u32, Span)], i: usize| links[..i].iter().any(|l| l.0 == links[i].0);
     // Each side's links of a host, in the order the text gives them.
     let mut by_host: BTreeMap<String, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
     for (links, used, lang) in [(en, &en_used, Lang::En), (fr, &fr_used, Lang::Fr)] {
@@ -1261,7 +1277,7 @@ fn unmatched_links(
         }
     }
     // Each link then counts as its page's first link does.
-    let only = |links: &[(u64, u32, Span)], used: &[bool]| {
+    let only = |links: &[(ShortHash, u32, Span)], used: &[bool]| {
         (0..links.len())
             .filter(|&i| {
                 let first = links.iter().position(|l| l.0 == links[i].0).unwrap_or(i);
@@ -1339,7 +1355,7 @@ mod tests {
                 .map(|w| w.to_lowercase().replace('’', "'"))
                 .collect();
             let read = super::super::fold::normalise(&text);
-            proptest::prop_assert_eq!(block_hash(&read), hash_of(&words.join(" ")));
+            proptest::prop_assert_eq!(block_hash(&read), ShortHash::of(&words.join(" ")));
         }
 
         /// Names are read word by word, at each word's first letter or digit.
@@ -1357,9 +1373,15 @@ mod tests {
     }
 
     /// A summary's links to `urls`, in order.
-    fn links(interner: &Interner, urls: &[&str]) -> Vec<(u64, u32, Span)> {
+    fn links(interner: &Interner, urls: &[&str]) -> Vec<(ShortHash, u32, Span)> {
         urls.iter()
-            .map(|u| (hash_of(&neutral_target(u)), interner.id(u), Span::default()))
+            .map(|u| {
+                (
+                    ShortHash::of(&neutral_target(u)),
+                    interner.id(u),
+                    Span::default(),
+                )
+            })
             .collect()
     }
 

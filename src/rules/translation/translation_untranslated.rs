@@ -47,7 +47,7 @@ fn check(corpus: &Corpus, cx: &mut CorpusContext) {
             corpus.summaries[pair.en].blocks(),
             corpus.summaries[pair.fr].blocks(),
         );
-        let english: BTreeMap<u64, Span> = en.iter().map(|b| (b.text, b.span)).collect();
+        let english: BTreeMap<_, Span> = en.iter().map(|b| (b.text, b.span)).collect();
         // Each French block left as it is in English, with its English text.
         let same: Vec<Option<(Span, Span)>> = fr
             .iter()
