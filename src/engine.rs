@@ -1105,7 +1105,8 @@ fn relative_target(url: &str) -> Option<String> {
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
     });
-    // `www.site.ca/…` is a web address missing its scheme: `url-invalid` says so. A link the
+    // `www.site.ca/…` is a web address missing its scheme: `url-invalid` says so, as
+    // `url-invalid-email` does of an e-mail address missing its `mailto:`. A link the
     // site's templates fill in (`{{ site.baseurl }}/apply/`, `{% link jobs.md %}`) is not a
     // path yet.
     if url.is_empty()
@@ -1114,6 +1115,7 @@ fn relative_target(url: &str) -> Option<String> {
         || has_scheme
         || url.starts_with(['#', '/', '?'])
         || url.to_ascii_lowercase().starts_with("www.")
+        || crate::rules::url::url_invalid_email::is_bare_address(url)
     {
         return None;
     }

@@ -120,6 +120,13 @@ static BENEFITS: LazyLock<Folded> = LazyLock::new(|| {
 static UNREAD_MONEY: LazyLock<Pattern> =
     LazyLock::new(|| Pattern::new(r"\$\s?[0-9]|[0-9]\s?[kK]?\s?\$"));
 
+/// An amount in another currency than the dollar (`50 à 55 k €`, `£45,000`, `2 100 euros`):
+/// postlint's pay rules read dollars, and leave other money alone rather than call it
+/// unreadable.
+static FOREIGN_MONEY: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i)[0-9]\s?k?\s?(?:€|£|(?:eur|euros?|gbp|chf)\b)|(?:€|£|\b(?:eur|gbp|chf))\s?[0-9]")
+});
+
 static PAY_WORDS: LazyLock<Folded> = LazyLock::new(|| {
     Folded::new(
         r"(?-u:\b)(?:salary|compensation|pay|paid|wages?|earn|per\s+(?:year|hour|annum|week|month)|salaire|rémunération|traitement|payé|par\s+(?:année|an|heure|semaine|mois)|classified|classé|classification)(?-u:\b)",
@@ -293,7 +300,8 @@ fn read_pay(source: &SourceFile, fm: &FrontMatter, md: &Markdown, folded: &[&str
         };
         let shift = |r: Range<usize>| at + r.start..at + r.end;
         let found = salary::find_all(written);
-        if found.is_empty() && !kv.value.trim().is_empty() {
+        if found.is_empty() && !kv.value.trim().is_empty() && !FOREIGN_MONEY.is_match(kv.value)
+        {
             facts.unreadable_pay.push(Found {
                 value: kv.value.to_string(),
                 span: kv.span,

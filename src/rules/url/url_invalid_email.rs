@@ -6,7 +6,9 @@ use crate::rules::prelude::*;
 declare_rule! {
     /// ## What it flags
     /// A `mailto:` link (or an e-mail autolink) whose address is not a valid e-mail address:
-    /// a missing `@`, spaces, a trailing period (`…@tbs-sct.gc.ca.`), two `@`.
+    /// a missing `@`, spaces, a trailing period (`…@tbs-sct.gc.ca.`), two `@`. And a link to an
+    /// e-mail address without `mailto:` (`[écrivez-nous](emplois@exemple.ca)`), which the site
+    /// reads as a path to a page (an autolink, `<emplois@exemple.ca>`, needs none).
     ///
     /// ## Why it matters
     /// The candidate's mail program opens with a wrong address, and the application bounces or
@@ -16,9 +18,16 @@ declare_rule! {
     /// ```md,bad
     /// Écrivez-nous à [recrutement@exemple.gc.ca.](mailto:recrutement@exemple.gc.ca.).
     /// ```
+    /// ```md,bad
+    /// Send your résumé to [our team](jobs@example.ca).
+    /// ```
     /// ```md,good
     /// Écrivez-nous à [recrutement@exemple.gc.ca](mailto:recrutement@exemple.gc.ca).
     /// ```
+    ///
+    /// ## Fix safety
+    /// Removing a period after the address, and adding `mailto:` before an address, is safe:
+    /// the link then goes where its text says.
     pub static URL_INVALID_EMAIL = Rule {
         id: "url-invalid-email",
         family: Family::Url,
@@ -31,6 +40,22 @@ declare_rule! {
 
 fn check(posting: &Posting, cx: &mut Context) {
     for link in &posting.markdown.links {
+        if link.kind != LinkKind::Autolink && is_bare_address(&link.url) {
+            cx.report(
+                link.url_span,
+                format!(
+                    "`{}` has no `mailto:`, so it is read as a path on this site",
+                    link.url
+                ),
+            )
+            .help("Start the address with `mailto:`.")
+            .replace(
+                Applicability::Safe,
+                "Add `mailto:`",
+                format!("mailto:{}", posting.slice(link.url_span)),
+            );
+            continue;
+        }
         let address = match link.url.get(..7) {
             Some(s) if s.eq_ignore_ascii_case("mailto:") => &link.url[7..],
             _ if link.kind == LinkKind::Autolink
@@ -101,4 +126,9 @@ fn decode(address: &str) -> String {
         .next()
         .map(|(_, v)| v.into_owned())
         .unwrap_or_default()
+}
+
+/// `jobs@example.ca` as a link's target: a valid address with no scheme and no path.
+pub fn is_bare_address(url: &str) -> bool {
+    !url.contains([':', '/']) && EmailAddress::is_valid(url)
 }
