@@ -255,6 +255,15 @@ static ISO: LazyLock<Pattern> = LazyLock::new(|| {
 static ZONE_AFTER: LazyLock<Pattern> =
     LazyLock::new(|| Pattern::new(&format!(r"^,?\s*\(?(?P<zone>{ZONES})(?-u:\b)\)?")));
 
+/// `word` is the full name of a month or a day of the week, in English or French, in any case
+/// (`MARCH`, `Jeudi`).
+pub fn is_date_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    [&EN_MONTHS[..], &FR_MONTHS, &EN_WEEKDAYS, &FR_WEEKDAYS]
+        .iter()
+        .any(|names| names.contains(&lower.as_str()))
+}
+
 fn month_index(name: &str) -> Option<i8> {
     let lower = name.to_lowercase();
     let lower = lower.trim_end_matches('.');

@@ -124,7 +124,9 @@ static UNREAD_MONEY: LazyLock<Pattern> =
 /// postlint's pay rules read dollars, and leave other money alone rather than call it
 /// unreadable.
 static FOREIGN_MONEY: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"(?i)[0-9]\s?k?\s?(?:€|£|(?:eur|euros?|gbp|chf)\b)|(?:€|£|\b(?:eur|gbp|chf))\s?[0-9]")
+    Pattern::new(
+        r"(?i)[0-9]\s?k?\s?(?:€|£|(?:eur|euros?|gbp|chf)\b)|(?:€|£|\b(?:eur|gbp|chf))\s?[0-9]",
+    )
 });
 
 static PAY_WORDS: LazyLock<Folded> = LazyLock::new(|| {
@@ -300,8 +302,7 @@ fn read_pay(source: &SourceFile, fm: &FrontMatter, md: &Markdown, folded: &[&str
         };
         let shift = |r: Range<usize>| at + r.start..at + r.end;
         let found = salary::find_all(written);
-        if found.is_empty() && !kv.value.trim().is_empty() && !FOREIGN_MONEY.is_match(kv.value)
-        {
+        if found.is_empty() && !kv.value.trim().is_empty() && !FOREIGN_MONEY.is_match(kv.value) {
             facts.unreadable_pay.push(Found {
                 value: kv.value.to_string(),
                 span: kv.span,

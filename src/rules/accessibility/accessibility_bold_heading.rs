@@ -3,7 +3,8 @@ use crate::rules::prelude::*;
 declare_rule! {
     /// ## What it flags
     /// A line of bold text alone, used as a heading: `**What you'll do**` on its own line
-    /// (ten words at most).
+    /// (ten words at most). A list item's bold label (`- **Administration**` over its own
+    /// sub-items) names the item, in the list's structure, and is not reported.
     ///
     /// ## Why it matters
     /// It looks like a heading but is not one: screen readers and the page's outline do not
@@ -33,7 +34,12 @@ declare_rule! {
 fn check(posting: &Posting, cx: &mut Context) {
     let md = &posting.markdown;
     for block in &md.blocks {
-        if !md.paragraphs.contains(&block.span) {
+        if !md.paragraphs.contains(&block.span)
+            || md
+                .lists
+                .iter()
+                .any(|l| l.span.start <= block.span.start && block.span.end <= l.span.end)
+        {
             continue;
         }
         let raw = posting.slice(block.span).trim();

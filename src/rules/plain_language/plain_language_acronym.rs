@@ -215,19 +215,23 @@ fn check(posting: &Posting, cx: &mut Context) {
     let mut seen: BTreeSet<String> = BTreeSet::new();
     for (i, block) in posting.markdown.blocks.iter().enumerate() {
         // Words of a shouted line are `plain-language-all-caps`'s, and words in capitals
-        // beside one longer than any acronym (`DESIGN RESEARCHERS`) are words, not acronyms.
-        let shouted: Vec<(usize, usize)> = posting
-            .caps_runs(i)
-            .iter()
-            .filter(|run| {
-                super::plain_language_all_caps::is_shouting(&block.text, run)
-                    || run
-                        .iter()
-                        .any(|&(s, e)| block.text[s..e].chars().count() > 6)
-            })
-            .flatten()
-            .copied()
-            .collect();
+        // beside one longer than any acronym (`DESIGN RESEARCHERS`, `LE JEUDI 9 JANVIER`)
+        // are words, not acronyms; capitals parted by no small letter go together.
+        let shouted: Vec<(usize, usize)> =
+            super::plain_language_all_caps::groups(&block.text, posting.caps_runs(i))
+                .into_iter()
+                .filter(|group| {
+                    group.iter().any(|run| {
+                        super::plain_language_all_caps::is_shouting(&block.text, run)
+                            || run
+                                .iter()
+                                .any(|&(s, e)| block.text[s..e].chars().count() > 6)
+                    })
+                })
+                .flatten()
+                .flatten()
+                .copied()
+                .collect();
         for m in acronyms(&block.text) {
             let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
             if !boundary(block.text[..m.start].chars().next_back())
@@ -248,8 +252,17 @@ fn check(posting: &Posting, cx: &mut Context) {
                 || options.allow.iter().any(|a| a == word)
                 || after.starts_with('-')
                 || before.ends_with('-')
+                // Part of a dotted name: `ASP.NET`, `VB.NET`, `NET.Core`.
+                || before
+                    .strip_suffix('.')
+                    .is_some_and(|b| b.ends_with(|c: char| c.is_alphanumeric()))
+                || after
+                    .strip_prefix('.')
+                    .is_some_and(|a| a.starts_with(|c: char| c.is_alphanumeric()))
                 || crate::posting::sentences::ZONES.contains(&word)
                 || matches!(word, "AM" | "PM")
+                // A date in capitals: `FRIDAY, MARCH 31`, `JEUDI 9 JUIN`.
+                || crate::posting::date::is_date_word(word)
                 // Roman numerals: `Level II`, `Niveau IV`.
                 || word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
                 || (language_profile::is_code(word)

@@ -81,7 +81,7 @@ fn lower(text: &str, start: usize, word: &str) -> String {
 
 /// Runs of capitals parted by no small letter (`TERMS, CONDITIONS & THE DEPARTMENT’S PAY`)
 /// make one group: a line in capitals is one finding, not one per comma.
-fn groups<'r>(text: &str, runs: &'r [Run]) -> Vec<&'r [Run]> {
+pub fn groups<'r>(text: &str, runs: &'r [Run]) -> Vec<&'r [Run]> {
     let mut out: Vec<&[Run]> = Vec::new();
     let mut first = 0;
     for i in 1..=runs.len() {
@@ -134,7 +134,12 @@ fn check(posting: &Posting, cx: &mut Context) {
             }
             for &(start, end) in group.iter().flatten() {
                 let piece = &text[start..end];
-                if !EMPHASIS.contains(piece) {
+                // `MAY 8` is a date.
+                let date = crate::posting::date::is_date_word(piece)
+                    && text[end..]
+                        .trim_start()
+                        .starts_with(|c: char| c.is_ascii_digit());
+                if !EMPHASIS.contains(piece) || date {
                     continue;
                 }
                 let fixed = lower(text, start, piece);
