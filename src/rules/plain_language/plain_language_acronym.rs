@@ -12,7 +12,9 @@ declare_rule! {
     /// letters stand for (`Ontario Public Service` for `OPS`, `Secrétariat du Conseil du
     /// Trésor` for `SCT`) anywhere in the posting. Each abbreviation is reported once, at its
     /// first use. Words in capitals are not abbreviations: labels and headings in capitals
-    /// (`POST TITLE:`, `DUTIES & RESPONSIBILITIES`), and words the posting also writes in
+    /// (`POST TITLE:`, `DUTIES & RESPONSIBILITIES`, a one-word label such as `FAX:`), words
+    /// beside a longer word in capitals (`LE JEUDI 9 JANVIER`), dates in capitals (`FRIDAY,
+    /// MARCH 31`), parts of a dotted name (`ASP.NET`), and words the posting also writes in
     /// small letters (`JAVA` beside `Java`). Common ones (`IT`, `PDF`, `URL`…, in
     /// `rules/plain-language/acronyms.txt`), classification codes (`IT-03`), time zones,
     /// words in capitals for emphasis, WCAG conformance levels (`Level AA`), and language profiles (`CBC`, `BBB/BBB`) in a paragraph
