@@ -7,7 +7,8 @@ declare_rule! {
     /// its profile, and the keys postlint reads (`title`, `lang`, `description`, the closing
     /// and publication dates, pay, `archived`, `linkHidden`, `formHidden`, `layout`, `type`,
     /// `translationKey`, `leverId`). A site's other keys left empty on purpose (`image:`,
-    /// `hero_img:`) are not reported.
+    /// `hero_img:`) are not reported, nor is a `null` or `~` written where the profile allows
+    /// one (a key it gives no type, such as CDS's `leverId: null` for a posting not in Lever).
     ///
     /// ## Why it matters
     /// An empty value is rarely what the author meant. `linkHidden: null` is read as `false`
@@ -43,7 +44,20 @@ fn check(posting: &Posting, cx: &mut Context) {
             continue;
         }
         let key = &entry.key.value;
-        if !says_something(posting, key) {
+        let schema_type = posting
+            .profile
+            .as_ref()
+            .and_then(|p| p.schema.pointer(&format!("/properties/{key}")))
+            .map(|property| property.get("type"));
+        // `leverId: null` says on purpose that there is none, where the profile allows it:
+        // the key has no type, or `null` is one of its types.
+        let null_allowed = schema_type.is_some_and(|t| match t {
+            None => true,
+            Some(serde_json::Value::String(t)) => t == "null",
+            Some(serde_json::Value::Array(types)) => types.iter().any(|t| t == "null"),
+            Some(_) => false,
+        });
+        if !says_something(posting, key) || (null_allowed && !entry.value.span.is_empty()) {
             continue;
         }
         let span = if entry.value.span.is_empty() {
