@@ -1115,7 +1115,7 @@ fn relative_target(url: &str) -> Option<String> {
         || has_scheme
         || url.starts_with(['#', '/', '?'])
         || url.to_ascii_lowercase().starts_with("www.")
-        || crate::rules::url::url_invalid_email::is_bare_address(url)
+        || crate::posting::markdown::is_bare_address(url)
     {
         return None;
     }

@@ -659,9 +659,11 @@ fn detail_of(
         .urls()
         .into_iter()
         .filter(|l| {
+            // Addresses are compared as e-mail addresses, also one linked without `mailto:`.
             inside(l.span)
                 && !l.url.starts_with('#')
                 && !l.url.to_ascii_lowercase().starts_with("mailto:")
+                && !super::markdown::is_bare_address(&l.url)
         })
         .map(|l| {
             (

@@ -70,6 +70,12 @@ impl Link {
     }
 }
 
+/// `jobs@example.ca` as a link's target: a valid e-mail address with no scheme and no path,
+/// which a site reads as a path (it needs `mailto:`).
+pub fn is_bare_address(url: &str) -> bool {
+    !url.contains([':', '/']) && email_address::EmailAddress::is_valid(url)
+}
+
 /// The host of an absolute `http(s)` URL as written, read from the text after its scheme.
 pub fn url_host_part(url: &str) -> Option<&str> {
     let after = |scheme: &str| {

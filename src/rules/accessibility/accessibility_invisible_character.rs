@@ -7,8 +7,9 @@ declare_rule! {
     /// non-joiners (U+200C, U+200D), word joiners (U+2060), byte-order marks inside the text
     /// (U+FEFF), soft hyphens (U+00AD), direction marks and bidirectional controls (U+200E,
     /// U+200F, U+202A to U+202E, U+2066 to U+2069: they can make text display in another order
-    /// than it reads), and the literal entity `&nbsp;`. A zero-width joiner inside an emoji
-    /// (`👩‍💻`) is part of it and is not flagged.
+    /// than it reads), and the literal entity `&nbsp;` in Markdown text (in HTML, entities are
+    /// how HTML is written). A zero-width joiner inside an emoji (`👩‍💻`) is part of it and is
+    /// not flagged.
     ///
     /// ## Why it matters
     /// They are pasted in from word processors and web pages and break what looks fine: a list
@@ -82,11 +83,11 @@ fn check(posting: &Posting, cx: &mut Context) {
     let text = posting.text();
     // A byte-order mark at the very start is `encoding-bom`'s.
     let start = if posting.bom { 3 } else { 0 };
-    let in_code = |at: usize| {
-        posting
-            .markdown
-            .code
+    let md = &posting.markdown;
+    let in_code_or_html = |at: usize| {
+        md.code
             .iter()
+            .chain(&md.html)
             .any(|c| c.range().contains(&at))
     };
     // Every invisible character starts with 0xC2 (U+00AD), 0xE2 (U+200B to U+2069) or 0xEF
@@ -115,8 +116,9 @@ fn check(posting: &Posting, cx: &mut Context) {
             i = end;
             continue;
         }
-        // In code, `&nbsp;` is shown as written: it is the code.
-        if text[i..].starts_with("&nbsp;") && !in_code(i) {
+        // In code, `&nbsp;` is shown as written: it is the code. In HTML (`<p>&nbsp;</p>`),
+        // entities are how HTML is written.
+        if text[i..].starts_with("&nbsp;") && !in_code_or_html(i) {
             let span = posting.span(i..i + 6);
             cx.report(span, "`&nbsp;` is markup for a no-break space")
                 .help("Write the no-break space character (U+00A0) itself, or a plain space.")

@@ -9,7 +9,7 @@ mod url_dead;
 mod url_empty_link;
 mod url_insecure;
 mod url_invalid;
-pub(crate) mod url_invalid_email;
+mod url_invalid_email;
 mod url_missing_file;
 mod url_redirect_wrapper;
 mod url_shortened;

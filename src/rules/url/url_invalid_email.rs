@@ -1,6 +1,7 @@
 use email_address::EmailAddress;
 
 use crate::posting::LinkKind;
+use crate::posting::markdown::is_bare_address;
 use crate::rules::prelude::*;
 
 declare_rule! {
@@ -126,9 +127,4 @@ fn decode(address: &str) -> String {
         .next()
         .map(|(_, v)| v.into_owned())
         .unwrap_or_default()
-}
-
-/// `jobs@example.ca` as a link's target: a valid address with no scheme and no path.
-pub fn is_bare_address(url: &str) -> bool {
-    !url.contains([':', '/']) && EmailAddress::is_valid(url)
 }
