@@ -16,7 +16,8 @@ declare_rule! {
     /// beside a longer word in capitals (`LE JEUDI 9 JANVIER`), dates in capitals (`FRIDAY,
     /// MARCH 31`), parts of a dotted name (`ASP.NET`), and words the posting also writes in
     /// small letters (`JAVA` beside `Java`). Common ones (`IT`, `PDF`, `URL`…, in
-    /// `rules/plain-language/acronyms.txt`), classification codes (`IT-03`), time zones,
+    /// `rules/plain-language/acronyms.txt`), classification codes (`IT-03`) and their groups
+    /// (`the AS group` beside `AS-02`), time zones,
     /// words in capitals for emphasis, WCAG conformance levels (`Level AA`), and language profiles (`CBC`, `BBB/BBB`) in a paragraph
     /// that names the languages ("fluent in French and English … CBC", "bilingual imperative
     /// BBB/BBB") are left out.
@@ -101,6 +102,17 @@ fn is_conformance_level(before: &str) -> bool {
     let tail = &before[before.floor_char_boundary(before.len().saturating_sub(12))..];
     let tail = tail.to_ascii_lowercase();
     tail.ends_with("level") || tail.ends_with("niveau") || tail.contains("wcag")
+}
+
+/// `word` starts a classification code somewhere in `text`: `AS` of `AS-02`.
+fn is_classification_group(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let mut after = text[at + word.len()..].chars();
+        before.is_none_or(|c| !c.is_alphanumeric())
+            && after.next() == Some('-')
+            && after.next().is_some_and(|c| c.is_ascii_digit())
+    })
 }
 
 /// The capitals at `at` belong to a label or a line in capitals of two words or more, one of
@@ -270,6 +282,9 @@ fn check(posting: &Posting, cx: &mut Context) {
                 || (language_profile::is_code(word)
                     && language_profile::speaks_of_languages(posting.folded(i)))
                 || (matches!(word, "AA" | "AAA") && is_conformance_level(before))
+                // The group of a classification code of the posting: `the AS group` beside
+                // `AS-02`.
+                || is_classification_group(&text, word)
             {
                 continue;
             }
