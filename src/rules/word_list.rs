@@ -183,17 +183,11 @@ impl WordList {
                 {
                     continue;
                 }
-                if term.except.iter().any(|e| {
-                    // As many characters of the text as the exception has, in lower case.
-                    let lower = e.to_lowercase();
-                    let from_here: String = text[start..]
-                        .chars()
-                        .take(lower.chars().count())
-                        .collect::<String>()
-                        .to_lowercase()
-                        .replace('’', "'");
-                    from_here.starts_with(&lower)
-                }) {
+                if term
+                    .except
+                    .iter()
+                    .any(|e| excepted(e, &term.term, text, start))
+                {
                     continue;
                 }
                 hits.push(Hit {
@@ -206,6 +200,27 @@ impl WordList {
         }
         hits
     }
+}
+
+/// The text around a match of `term` at `start` reads as the exception `except`, which holds
+/// the term where it is in the text: after it (`le candidat idéal ou la candidate`) or before
+/// it too (`la candidate ou le candidat idéal`). Compared in lower case, `’` as `'`.
+fn excepted(except: &str, term: &str, text: &str, start: usize) -> bool {
+    let lower = except.to_lowercase();
+    let at = lower.find(&term.to_lowercase()).unwrap_or(0);
+    let (before, from) = lower.split_at(at);
+    let read = |chars: &mut dyn Iterator<Item = char>, n: usize| -> String {
+        chars
+            .take(n)
+            .collect::<String>()
+            .to_lowercase()
+            .replace('’', "'")
+    };
+    let n = before.chars().count();
+    let mut back: Vec<char> = text[..start].chars().rev().take(n).collect();
+    back.reverse();
+    read(&mut back.into_iter(), n) == before
+        && read(&mut text[start..].chars(), from.chars().count()) == from
 }
 
 fn is_word(c: char) -> bool {
