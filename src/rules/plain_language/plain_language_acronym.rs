@@ -104,15 +104,29 @@ fn is_conformance_level(before: &str) -> bool {
     tail.ends_with("level") || tail.ends_with("niveau") || tail.contains("wcag")
 }
 
-/// `word` starts a classification code somewhere in `text`: `AS` of `AS-02`.
-fn is_classification_group(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let mut after = text[at + word.len()..].chars();
-        before.is_none_or(|c| !c.is_alphanumeric())
-            && after.next() == Some('-')
-            && after.next().is_some_and(|c| c.is_ascii_digit())
-    })
+/// The groups of the classification codes in `text`: `AS` of `AS-02`, `IT` of `IT-03` (capitals
+/// before a `-` and a digit, at the start of a word).
+fn classification_groups(text: &str) -> HashSet<&str> {
+    let bytes = text.as_bytes();
+    let mut groups = HashSet::new();
+    let mut from = 0;
+    while let Some(dash) = find_byte(bytes, from, |b| b == b'-') {
+        from = dash + 1;
+        if !bytes.get(dash + 1).is_some_and(u8::is_ascii_digit) {
+            continue;
+        }
+        let capitals = bytes[..dash]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_uppercase())
+            .count();
+        let start = dash - capitals;
+        let bounded = start == 0 || !bytes[start - 1].is_ascii_alphanumeric();
+        if capitals >= 2 && bounded {
+            groups.insert(&text[start..dash]);
+        }
+    }
+    groups
 }
 
 /// The capitals at `at` belong to a label or a line in capitals of two words or more, one of
@@ -224,6 +238,7 @@ fn check(posting: &Posting, cx: &mut Context) {
         .join("\n");
     // Worked out for the first abbreviation that needs them, once a posting.
     let lower = std::cell::OnceCell::new();
+    let groups = std::cell::OnceCell::new();
     let long = std::cell::OnceCell::new();
     let title = posting.title.as_ref().map_or("", |t| t.value.as_str());
     let mut seen: BTreeSet<String> = BTreeSet::new();
@@ -284,7 +299,9 @@ fn check(posting: &Posting, cx: &mut Context) {
                 || (matches!(word, "AA" | "AAA") && is_conformance_level(before))
                 // The group of a classification code of the posting: `the AS group` beside
                 // `AS-02`.
-                || is_classification_group(&text, word)
+                || groups
+                    .get_or_init(|| classification_groups(&text))
+                    .contains(word)
             {
                 continue;
             }
