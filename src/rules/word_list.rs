@@ -207,20 +207,25 @@ impl WordList {
 /// it too (`la candidate ou le candidat idéal`). Compared in lower case, `’` as `'`.
 fn excepted(except: &str, term: &str, text: &str, start: usize) -> bool {
     let lower = except.to_lowercase();
-    let at = lower.find(&term.to_lowercase()).unwrap_or(0);
-    let (before, from) = lower.split_at(at);
-    let read = |chars: &mut dyn Iterator<Item = char>, n: usize| -> String {
-        chars
-            .take(n)
-            .collect::<String>()
-            .to_lowercase()
-            .replace('’', "'")
+    // How many characters of the exception come before the term.
+    let before = lower
+        .find(&term.to_lowercase())
+        .map_or(0, |at| lower[..at].chars().count());
+    let begin = match before {
+        0 => start,
+        n => match text[..start].char_indices().rev().nth(n - 1) {
+            Some((i, _)) => i,
+            None => return false,
+        },
     };
-    let n = before.chars().count();
-    let mut back: Vec<char> = text[..start].chars().rev().take(n).collect();
-    back.reverse();
-    read(&mut back.into_iter(), n) == before
-        && read(&mut text[start..].chars(), from.chars().count()) == from
+    // As many characters of the text as the exception has, in lower case.
+    text[begin..]
+        .chars()
+        .take(lower.chars().count())
+        .collect::<String>()
+        .to_lowercase()
+        .replace('’', "'")
+        .starts_with(&lower)
 }
 
 fn is_word(c: char) -> bool {

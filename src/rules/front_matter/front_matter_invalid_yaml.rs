@@ -6,7 +6,6 @@ declare_rule! {
     /// duplicate key, a block with no closing `---`, or anchors and aliases that expand into
     /// too many values (an "alias bomb", refused without expanding it).
     ///
-    ///
     /// Common slips are said in plain words, at their cause: a key indented under one that
     /// already has a value, a tab, a quote or a `[` left open on an earlier line.
     ///

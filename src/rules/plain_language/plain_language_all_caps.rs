@@ -135,11 +135,13 @@ fn check(posting: &Posting, cx: &mut Context) {
             for &(start, end) in group.iter().flatten() {
                 let piece = &text[start..end];
                 // `MAY 8` is a date.
-                let date = crate::posting::date::is_date_word(piece)
-                    && text[end..]
-                        .trim_start()
-                        .starts_with(|c: char| c.is_ascii_digit());
-                if !EMPHASIS.contains(piece) || date {
+                let date = || {
+                    crate::posting::date::is_date_word(piece)
+                        && text[end..]
+                            .trim_start()
+                            .starts_with(|c: char| c.is_ascii_digit())
+                };
+                if !EMPHASIS.contains(piece) || date() {
                     continue;
                 }
                 let fixed = lower(text, start, piece);

@@ -119,6 +119,29 @@ pub fn given_as_example(posting: &crate::posting::Posting, link: &Link) -> bool 
     })
 }
 
+/// Reports a link whose target lacks its `scheme` (`https://`, `mailto:`), which the site then
+/// reads as a path on itself, with the safe fix that writes the scheme before it.
+pub fn report_missing_scheme(
+    posting: &crate::posting::Posting,
+    cx: &mut crate::rules::context::Context,
+    link: &Link,
+    scheme: &str,
+) {
+    cx.report(
+        link.url_span,
+        format!(
+            "`{}` has no `{scheme}`, so it is read as a path on this site",
+            link.url.trim()
+        ),
+    )
+    .help(format!("Start the address with `{scheme}`."))
+    .replace(
+        crate::diagnostic::Applicability::Safe,
+        format!("Add `{scheme}`"),
+        format!("{scheme}{}", posting.slice(link.url_span)),
+    );
+}
+
 /// The registrable domain of a host (`jobs.bit.ly` → `bit.ly`), or the host itself for an IP
 /// address or a name the public-suffix list does not know.
 pub fn registrable(host: &str) -> String {

@@ -36,16 +36,7 @@ fn check(posting: &Posting, cx: &mut Context) {
             lower.starts_with("http:") || lower.starts_with("https:") || lower.starts_with("www.");
         // `[…](www.canada.ca/…)` is read as a file path next to the posting.
         if lower.starts_with("www.") && link.kind != crate::posting::LinkKind::Bare {
-            cx.report(
-                link.url_span,
-                format!("`{url}` has no `https://`, so it is read as a path on this site"),
-            )
-            .help("Start the address with `https://`.")
-            .replace(
-                Applicability::Safe,
-                "Add `https://`",
-                format!("https://{}", posting.slice(link.url_span)),
-            );
+            super::report_missing_scheme(posting, cx, link, "https://");
             continue;
         }
         if !web && !lower.starts_with("ftp:") {

@@ -42,19 +42,7 @@ declare_rule! {
 fn check(posting: &Posting, cx: &mut Context) {
     for link in &posting.markdown.links {
         if link.kind != LinkKind::Autolink && is_bare_address(&link.url) {
-            cx.report(
-                link.url_span,
-                format!(
-                    "`{}` has no `mailto:`, so it is read as a path on this site",
-                    link.url
-                ),
-            )
-            .help("Start the address with `mailto:`.")
-            .replace(
-                Applicability::Safe,
-                "Add `mailto:`",
-                format!("mailto:{}", posting.slice(link.url_span)),
-            );
+            super::report_missing_scheme(posting, cx, link, "mailto:");
             continue;
         }
         let address = match link.url.get(..7) {
